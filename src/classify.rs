@@ -1,0 +1,415 @@
+//! Image classes and service roles: which services are infrastructure (databases, brokers,
+//! proxies, observability…) by exact image repository, and which role a first-party service
+//! plays. Never matches substrings of repository names (`postgrest` is not Postgres).
+
+use crate::model::{Service, image_repository};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Class {
+    /// First-party application code (built here or from the project's own images).
+    App,
+    Database,
+    Cache,
+    Search,
+    Broker,
+    Proxy,
+    Observability,
+    ObjectStorage,
+    /// Discovery, configuration, identity and secrets (Consul, Eureka, Vault, Keycloak).
+    Platform,
+    /// Third-party helpers that are not business services (smtp relays, pgbouncer, autoheal…).
+    Helper,
+}
+
+impl Class {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Class::App => "app",
+            Class::Database => "database",
+            Class::Cache => "cache",
+            Class::Search => "search",
+            Class::Broker => "broker",
+            Class::Proxy => "proxy",
+            Class::Observability => "observability",
+            Class::ObjectStorage => "object-storage",
+            Class::Platform => "platform",
+            Class::Helper => "helper",
+        }
+    }
+    /// Infrastructure that keeps data: where self-run Kubernetes hurts (decision-rules S15).
+    pub fn is_stateful(&self) -> bool {
+        matches!(
+            self,
+            Class::Database | Class::Search | Class::Broker | Class::ObjectStorage
+        )
+    }
+    /// A datastore an application service can own.
+    pub fn is_datastore(&self) -> bool {
+        matches!(
+            self,
+            Class::Database | Class::Cache | Class::Search | Class::ObjectStorage
+        )
+    }
+    pub fn is_infrastructure(&self) -> bool {
+        !matches!(self, Class::App)
+    }
+}
+
+/// (repository, class). An entry with a `/` matches the whole repository path; a single
+/// name matches the repository or its last path component (`bitnami/postgres` ≠ `postgres` is
+/// listed explicitly where it matters). A trailing `*` is a prefix match.
+const IMAGES: &[(&str, Class)] = &[
+    // relational
+    ("postgres", Class::Database),
+    ("postgresql", Class::Database),
+    ("postgis/postgis", Class::Database),
+    ("timescale/timescaledb", Class::Database),
+    ("timescale/timescaledb-ha", Class::Database),
+    ("pgvector/pgvector", Class::Database),
+    ("ankane/pgvector", Class::Database),
+    ("supabase/postgres", Class::Database),
+    ("bitnami/postgresql", Class::Database),
+    ("mysql", Class::Database),
+    ("mysql/mysql-server", Class::Database),
+    ("mariadb", Class::Database),
+    ("percona", Class::Database),
+    ("percona/percona-server", Class::Database),
+    ("bitnami/mysql", Class::Database),
+    ("bitnami/mariadb", Class::Database),
+    ("mssql/server", Class::Database),
+    ("mssql/rhel/server", Class::Database),
+    ("azure-sql-edge", Class::Database),
+    ("database/*", Class::Database),
+    ("cockroachdb/cockroach", Class::Database),
+    ("yugabytedb/yugabyte", Class::Database),
+    ("pingcap/tidb", Class::Database),
+    ("gvenzl/oracle-xe", Class::Database),
+    ("gvenzl/oracle-free", Class::Database),
+    // document / kv / wide column / graph / tsdb / olap
+    ("mongo", Class::Database),
+    ("mongodb/mongodb-community-server", Class::Database),
+    ("bitnami/mongodb", Class::Database),
+    ("couchdb", Class::Database),
+    ("couchbase", Class::Database),
+    ("cassandra", Class::Database),
+    ("bitnami/cassandra", Class::Database),
+    ("scylladb/scylla", Class::Database),
+    ("neo4j", Class::Database),
+    ("arangodb", Class::Database),
+    ("influxdb", Class::Database),
+    ("questdb/questdb", Class::Database),
+    ("victoriametrics/victoria-metrics", Class::Database),
+    ("clickhouse/clickhouse-server", Class::Database),
+    ("clickhouse", Class::Database),
+    ("yandex/clickhouse-server", Class::Database),
+    ("altinity/clickhouse-server", Class::Database),
+    ("amazon/dynamodb-local", Class::Database),
+    ("surrealdb/surrealdb", Class::Database),
+    ("etcd", Class::Database),
+    ("coreos/etcd", Class::Database),
+    ("bitnami/etcd", Class::Database),
+    // search
+    ("elasticsearch", Class::Search),
+    ("elasticsearch/elasticsearch", Class::Search),
+    ("opensearchproject/opensearch", Class::Search),
+    ("solr", Class::Search),
+    ("getmeili/meilisearch", Class::Search),
+    ("typesense/typesense", Class::Search),
+    // cache
+    ("redis", Class::Cache),
+    ("redis/redis-stack", Class::Cache),
+    ("redis/redis-stack-server", Class::Cache),
+    ("bitnami/redis", Class::Cache),
+    ("valkey/valkey", Class::Cache),
+    ("memcached", Class::Cache),
+    ("bitnami/memcached", Class::Cache),
+    ("eqalpha/keydb", Class::Cache),
+    ("dragonflydb/dragonfly", Class::Cache),
+    ("hazelcast/hazelcast", Class::Cache),
+    ("varnish", Class::Cache),
+    // brokers
+    ("rabbitmq", Class::Broker),
+    ("bitnami/rabbitmq", Class::Broker),
+    ("confluentinc/cp-kafka", Class::Broker),
+    ("confluentinc/cp-server", Class::Broker),
+    ("bitnami/kafka", Class::Broker),
+    ("apache/kafka", Class::Broker),
+    ("apache/kafka-native", Class::Broker),
+    ("wurstmeister/kafka", Class::Broker),
+    ("redpandadata/redpanda", Class::Broker),
+    ("vectorized/redpanda", Class::Broker),
+    ("zookeeper", Class::Broker),
+    ("confluentinc/cp-zookeeper", Class::Broker),
+    ("wurstmeister/zookeeper", Class::Broker),
+    ("bitnami/zookeeper", Class::Broker),
+    ("nats", Class::Broker),
+    ("nats-streaming", Class::Broker),
+    ("apache/activemq-artemis", Class::Broker),
+    ("apache/activemq-classic", Class::Broker),
+    ("apachepulsar/pulsar", Class::Broker),
+    ("eclipse-mosquitto", Class::Broker),
+    ("emqx/emqx", Class::Broker),
+    ("nsqio/nsq", Class::Broker),
+    ("eventstore/eventstore", Class::Broker),
+    ("temporalio/auto-setup", Class::Broker),
+    // proxies, load balancers, gateways
+    ("nginx", Class::Proxy),
+    ("nginxinc/nginx-unprivileged", Class::Proxy),
+    ("bitnami/nginx", Class::Proxy),
+    ("traefik", Class::Proxy),
+    ("haproxy", Class::Proxy),
+    ("haproxytech/haproxy-alpine", Class::Proxy),
+    ("caddy", Class::Proxy),
+    ("envoyproxy/envoy", Class::Proxy),
+    ("kong", Class::Proxy),
+    ("kong/kong-gateway", Class::Proxy),
+    ("httpd", Class::Proxy),
+    ("openresty/openresty", Class::Proxy),
+    ("nginxproxy/nginx-proxy", Class::Proxy),
+    ("jwilder/nginx-proxy", Class::Proxy),
+    ("jc21/nginx-proxy-manager", Class::Proxy),
+    ("cloudflare/cloudflared", Class::Proxy),
+    ("apache/apisix", Class::Proxy),
+    ("dotnet/nightly/yarp", Class::Proxy),
+    // observability
+    ("prom/prometheus", Class::Observability),
+    ("prometheus/prometheus", Class::Observability),
+    ("grafana/grafana", Class::Observability),
+    ("grafana/grafana-oss", Class::Observability),
+    ("grafana/loki", Class::Observability),
+    ("grafana/promtail", Class::Observability),
+    ("grafana/tempo", Class::Observability),
+    ("grafana/alloy", Class::Observability),
+    ("jaegertracing/all-in-one", Class::Observability),
+    ("jaegertracing/jaeger", Class::Observability),
+    ("openzipkin/zipkin", Class::Observability),
+    ("otel/opentelemetry-collector", Class::Observability),
+    ("otel/opentelemetry-collector-contrib", Class::Observability),
+    ("fluent/fluentd", Class::Observability),
+    ("fluent/fluent-bit", Class::Observability),
+    ("fluentd", Class::Observability),
+    ("logstash/logstash", Class::Observability),
+    ("logstash", Class::Observability),
+    ("kibana", Class::Observability),
+    ("kibana/kibana", Class::Observability),
+    (
+        "opensearchproject/opensearch-dashboards",
+        Class::Observability,
+    ),
+    ("datalust/seq", Class::Observability),
+    ("cadvisor/cadvisor", Class::Observability),
+    ("google/cadvisor", Class::Observability),
+    ("prom/node-exporter", Class::Observability),
+    ("prom/alertmanager", Class::Observability),
+    ("timberio/vector", Class::Observability),
+    ("getsentry/snuba", Class::App),
+    // object storage
+    ("minio/minio", Class::ObjectStorage),
+    ("bitnami/minio", Class::ObjectStorage),
+    ("chrislusf/seaweedfs", Class::ObjectStorage),
+    ("localstack/localstack", Class::ObjectStorage),
+    ("azure-storage/azurite", Class::ObjectStorage),
+    // discovery, config, identity, secrets
+    ("consul", Class::Platform),
+    ("hashicorp/consul", Class::Platform),
+    ("hashicorp/vault", Class::Platform),
+    ("vault", Class::Platform),
+    ("keycloak/keycloak", Class::Platform),
+    ("jboss/keycloak", Class::Platform),
+    ("bitnami/keycloak", Class::Platform),
+    // helpers that are not business services
+    ("willfarrell/autoheal", Class::Helper),
+    ("containrrr/watchtower", Class::Helper),
+    ("tianon/exim4", Class::Helper),
+    ("namshi/smtp", Class::Helper),
+    ("mailhog/mailhog", Class::Helper),
+    ("axllent/mailpit", Class::Helper),
+    ("bitnami/pgbouncer", Class::Helper),
+    ("edoburu/pgbouncer", Class::Helper),
+    ("pgbouncer/pgbouncer", Class::Helper),
+    ("browserless/chrome", Class::Helper),
+    ("darthsim/imgproxy", Class::Helper),
+    ("adminer", Class::Helper),
+    ("dpage/pgadmin4", Class::Helper),
+    ("phpmyadmin", Class::Helper),
+    ("phpmyadmin/phpmyadmin", Class::Helper),
+    ("mongo-express", Class::Helper),
+    ("mcuadros/ofelia", Class::Helper),
+    ("crazymax/swarm-cronjob", Class::Helper),
+    ("willfarrell/crontab", Class::Helper),
+    ("busybox", Class::Helper),
+    ("alpine", Class::Helper),
+    ("portainer/portainer-ce", Class::Helper),
+    ("portainer/portainer", Class::Helper),
+];
+
+/// Class of an image reference, by exact repository (or basename for single-name entries).
+pub fn image_class(image: &str) -> Option<Class> {
+    let repo = image_repository(image);
+    let base = repo.rsplit('/').next().unwrap_or(&repo);
+    for (pat, class) in IMAGES {
+        if let Some(prefix) = pat.strip_suffix('*') {
+            if repo.starts_with(prefix) {
+                return Some(*class);
+            }
+        } else if *pat == repo {
+            return Some(*class);
+        }
+    }
+    for (pat, class) in IMAGES {
+        if !pat.contains('/') && *pat == base && repo.split('/').count() == 2 {
+            // `bitnami/redis`-style vendor rebuilds of a well-known single-name image
+            return Some(*class);
+        }
+    }
+    if base.ends_with("-exporter") || base.ends_with("_exporter") {
+        return Some(Class::Observability);
+    }
+    None
+}
+
+/// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
+/// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
+pub fn service_class(s: &Service) -> Class {
+    if let Some(img) = &s.image
+        && let Some(c) = image_class(&img.value)
+    {
+        return c;
+    }
+    let name = s
+        .image
+        .as_ref()
+        .map(|i| image_repository(&i.value))
+        .unwrap_or_else(|| s.name.to_ascii_lowercase());
+    let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+    let words = |t: &str| -> bool {
+        base.split(['-', '_', '.']).any(|w| w == t)
+            || s.name
+                .to_ascii_lowercase()
+                .split(['-', '_', '.'])
+                .any(|w| w == t)
+    };
+    if words("discovery")
+        || words("eureka")
+        || base.contains("config-server")
+        || words("registry") && s.build.is_some()
+    {
+        return Class::Platform;
+    }
+    Class::App
+}
+
+/// Words that mark a worker/scheduler role in a service name or command (decision-rules §2.1).
+const WORKER_WORDS: &[&str] = &[
+    "worker",
+    "workers",
+    "celery",
+    "sidekiq",
+    "rq",
+    "consumer",
+    "consumers",
+    "queue",
+    "ingest",
+    "dispatch",
+    "dispatcher",
+    "triggerer",
+    "housekeeping",
+    "cleanup",
+];
+const SCHEDULER_WORDS: &[&str] = &[
+    "beat",
+    "scheduler",
+    "cron",
+    "crond",
+    "cronjob",
+    "job",
+    "jobs",
+];
+const ONESHOT_WORDS: &[&str] = &[
+    "init",
+    "migrate",
+    "migration",
+    "migrations",
+    "setup",
+    "seed",
+    "bootstrap",
+];
+
+fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
+/// The role of a service: `worker`, `scheduler`, `one-shot` or `web`/`service`.
+pub fn role(s: &Service) -> &'static str {
+    let cmd: Vec<String> = s
+        .command
+        .iter()
+        .chain(s.entrypoint.iter())
+        .flat_map(|c| c.value.iter().cloned())
+        .collect();
+    let name_tokens: Vec<String> = tokens(&s.name).collect();
+    let cmd_tokens: Vec<String> = cmd
+        .iter()
+        .flat_map(|c| tokens(c).collect::<Vec<_>>())
+        .collect();
+    let has = |words: &[&str]| {
+        name_tokens.iter().any(|t| words.contains(&t.as_str()))
+            || cmd_tokens
+                .iter()
+                .take(6)
+                .any(|t| words.contains(&t.as_str()))
+    };
+    if name_tokens
+        .iter()
+        .any(|t| ONESHOT_WORDS.contains(&t.as_str()))
+    {
+        return "one-shot";
+    }
+    if has(SCHEDULER_WORDS) {
+        return "scheduler";
+    }
+    if has(WORKER_WORDS) {
+        return "worker";
+    }
+    if !s.ports.is_empty() || !s.expose.is_empty() {
+        return "web";
+    }
+    "service"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_repository_matching() {
+        assert_eq!(image_class("postgres:16"), Some(Class::Database));
+        assert_eq!(image_class("postgrest/postgrest:v12"), None);
+        assert_eq!(image_class("supabase/postgres-meta:v0.8"), None);
+        assert_eq!(image_class("bitnami/redis:7"), Some(Class::Cache));
+        assert_eq!(
+            image_class("mcr.microsoft.com/mssql/server:2019-latest"),
+            Some(Class::Database)
+        );
+        assert_eq!(
+            image_class("quay.io/prometheus/node-exporter"),
+            Some(Class::Observability)
+        );
+        assert_eq!(
+            image_class("prometheuscommunity/postgres-exporter"),
+            Some(Class::Observability)
+        );
+        assert_eq!(image_class("descartesresearch/teastore-db"), None);
+        assert_eq!(
+            image_class("docker.elastic.co/elasticsearch/elasticsearch:8"),
+            Some(Class::Search)
+        );
+        assert_eq!(
+            image_class("container-registry.oracle.com/database/free"),
+            Some(Class::Database)
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! The command line (clap derive): subcommands, flags and the closed lists of formats. It
+//! parses arguments only; what they mean is decided in `app`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stackfit",
+    version,
+    about = "Docker Compose or Kubernetes — or decompose the monolith first? A deployment-strategy advisor.",
+    long_about = "stackfit reads docker-compose files into a service graph, scores it against rules \
+kept as data, and recommends `compose`, `kubernetes`, `decompose-first` or an honest `borderline` \
+with the questions that would decide it.\n\nExit codes: 0 analysed and nothing at or above \
+--fail-on; 1 findings at or above --fail-on or --expect mismatch; 2 usage or configuration error; \
+3 input error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Recommend a deployment strategy for one system
+    Analyze(AnalyzeArgs),
+    /// Print the normalised service graph
+    Graph(GraphArgs),
+    /// List the rules
+    Rules(RulesArgs),
+    /// Explain one rule (by id or name)
+    Explain(ExplainArgs),
+}
+
+/// Inputs shared by `analyze` and `graph`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct InputArgs {
+    /// Compose files or directories (discovered as `docker compose` does); `-` reads stdin.
+    /// Without PATH, the compose file of the current directory (or its parents).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A compose file (repeatable; later files override earlier ones, as with docker compose -f)
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// An environment file for interpolation instead of the project's `.env` (repeatable)
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_files: Vec<PathBuf>,
+    /// Activate a Compose profile (repeatable; `*` activates all); default: COMPOSE_PROFILES
+    #[arg(long = "profile", value_name = "NAME")]
+    pub profiles: Vec<String>,
+    /// Project name (as `docker compose -p`); default: the file's `name:` or its directory
+    #[arg(short = 'p', long = "project-name", value_name = "NAME")]
+    pub project_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    /// A table for terminals (default when stdout is a terminal)
+    Table,
+    /// The versioned JSON report (schema_version 1)
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Json,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Expect {
+    Compose,
+    Kubernetes,
+    DecomposeFirst,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: Option<AnalyzeFormat>,
+    /// Write the report to FILE (atomically) instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 unless the outcome is this (a borderline outcome passes for its lean)
+    #[arg(long, value_enum)]
+    pub expect: Option<Expect>,
+    /// Exit 1 when a finding has this severity or higher
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Declare a fact the files cannot show, e.g. `hosts=3` (repeatable)
+    #[arg(long = "assume", value_name = "KEY=VALUE")]
+    pub assume: Vec<String>,
+    /// Read rules from DIR instead of the built-in set (files with the same id replace built-ins)
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RulesFormat,
+    /// Read rules from DIR instead of the built-in set
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule id (`R-HOSTS`) or name (`multi-host`)
+    pub rule: String,
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}

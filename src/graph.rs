@@ -1,0 +1,230 @@
+//! The service graph: petgraph nodes are services (inserted in name order), edges are typed
+//! dependencies from the service that needs to the service it needs. Derives edges from the
+//! model (depends_on, links, volumes_from, network_mode, env references, shared volumes); it
+//! reads no files and makes no recommendation.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::classify::{self, Class};
+use crate::model::{Model, MountKind};
+use crate::source::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    DependsOn,
+    Links,
+    VolumesFrom,
+    NetworkMode,
+    EnvReference,
+    SharedVolume,
+    Ingress,
+    Calls,
+    Async,
+    Api,
+}
+
+impl EdgeKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::DependsOn => "depends_on",
+            EdgeKind::Links => "links",
+            EdgeKind::VolumesFrom => "volumes_from",
+            EdgeKind::NetworkMode => "network_mode",
+            EdgeKind::EnvReference => "env_reference",
+            EdgeKind::SharedVolume => "shared_volume",
+            EdgeKind::Ingress => "ingress",
+            EdgeKind::Calls => "calls",
+            EdgeKind::Async => "async",
+            EdgeKind::Api => "api",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    /// Where the edge is written (the depends_on entry, the env variable…).
+    pub pos: Pos,
+    /// For env references: the variable name (never its value).
+    pub via: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NodeInfo {
+    /// Index into `Model::services`.
+    pub service: usize,
+    pub class: Class,
+    pub role: &'static str,
+}
+
+pub struct ServiceGraph {
+    pub graph: DiGraph<NodeInfo, Edge>,
+    pub by_name: HashMap<String, NodeIndex>,
+}
+
+impl ServiceGraph {
+    pub fn build(model: &Model) -> ServiceGraph {
+        let mut graph: DiGraph<NodeInfo, Edge> =
+            DiGraph::with_capacity(model.services.len(), model.services.len() * 2);
+        let mut by_name = HashMap::with_capacity(model.services.len());
+        for (i, s) in model.services.iter().enumerate() {
+            let idx = graph.add_node(NodeInfo {
+                service: i,
+                class: classify::service_class(s),
+                role: classify::role(s),
+            });
+            by_name.insert(s.name.clone(), idx);
+        }
+        // (from, to, kind) → first position; BTreeMap keeps edges sorted and unique.
+        let mut edges: BTreeMap<(usize, usize, EdgeKind), (Pos, Option<String>)> = BTreeMap::new();
+        let mut add = |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<String>| {
+            if let Some(&t) = by_name.get(to) {
+                let t = t.index();
+                if t != from {
+                    edges.entry((from, t, kind)).or_insert((pos, via));
+                }
+            }
+        };
+        // Host names another service answers to: its name, container_name and hostname-like
+        // network aliases are all resolvable; stackfit uses names and container names.
+        let mut aliases: HashMap<&str, &str> = HashMap::new();
+        for s in &model.services {
+            aliases.insert(s.name.as_str(), s.name.as_str());
+        }
+        for s in &model.services {
+            if let Some(c) = &s.container_name {
+                aliases.entry(c.value.as_str()).or_insert(s.name.as_str());
+            }
+        }
+        let mut volume_users: BTreeMap<&str, Vec<(usize, Pos)>> = BTreeMap::new();
+        for (i, s) in model.services.iter().enumerate() {
+            for d in &s.depends_on {
+                add(i, &d.service, EdgeKind::DependsOn, d.pos, None);
+            }
+            for l in &s.links {
+                add(i, &l.value, EdgeKind::Links, l.pos, None);
+            }
+            for v in &s.volumes_from {
+                add(i, &v.value, EdgeKind::VolumesFrom, v.pos, None);
+            }
+            if let Some(nm) = &s.network_mode
+                && let Some(t) = nm.value.strip_prefix("service:")
+            {
+                add(i, t, EdgeKind::NetworkMode, nm.pos, None);
+            }
+            for e in &s.environment {
+                let Some(v) = &e.value else { continue };
+                for host in referenced_hosts(v) {
+                    if let Some(target) = aliases.get(host) {
+                        add(
+                            i,
+                            target,
+                            EdgeKind::EnvReference,
+                            e.pos,
+                            Some(e.name.clone()),
+                        );
+                    }
+                }
+            }
+            for m in &s.mounts {
+                if m.kind == MountKind::Volume
+                    && let Some(src) = &m.source
+                    && model.volumes.contains_key(src)
+                {
+                    volume_users
+                        .entry(src.as_str())
+                        .or_default()
+                        .push((i, m.pos));
+                }
+            }
+        }
+        // A named volume used by several services links each later user to the first one
+        // (a star, so the edge count stays linear in the number of users).
+        for users in volume_users.values() {
+            let mut seen = BTreeSet::new();
+            let users: Vec<&(usize, Pos)> = users.iter().filter(|(i, _)| seen.insert(*i)).collect();
+            if let Some((first, _)) = users.first() {
+                for (u, pos) in users.iter().skip(1) {
+                    let name = &model.services[*first].name;
+                    add(*u, name, EdgeKind::SharedVolume, *pos, None);
+                }
+            }
+        }
+        for ((from, to, kind), (pos, via)) in edges {
+            graph.add_edge(
+                NodeIndex::new(from),
+                NodeIndex::new(to),
+                Edge { kind, pos, via },
+            );
+        }
+        ServiceGraph { graph, by_name }
+    }
+
+    pub fn node(&self, service: usize) -> &NodeInfo {
+        &self.graph[NodeIndex::new(service)]
+    }
+
+    /// Services that this one needs, with edge kinds (sorted, deduplicated by target).
+    pub fn needs(&self, service: usize) -> Vec<(usize, EdgeKind)> {
+        let mut v: Vec<(usize, EdgeKind)> = self
+            .graph
+            .edges(NodeIndex::new(service))
+            .map(|e| {
+                use petgraph::visit::EdgeRef;
+                (e.target().index(), e.weight().kind)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// Host names an environment value points at: `db`, `db:5432`, `http://orders:8080/x`,
+/// `postgres://u:p@db:5432/x`, `kafka:9092,zk:2181`. Only the host part is returned.
+pub fn referenced_hosts(value: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for token in value.split([',', ';', ' ', '\t', '\n']) {
+        let mut t = token.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(i) = t.find("://") {
+            t = &t[i + 3..];
+        }
+        // userinfo ends at the last '@' before the path
+        let end_of_authority = t.find(['/', '?', '#']).unwrap_or(t.len());
+        let authority = &t[..end_of_authority];
+        let host_port = match authority.rfind('@') {
+            Some(i) => &authority[i + 1..],
+            None => authority,
+        };
+        let host = host_port.split(':').next().unwrap_or("");
+        if !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+            && host.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        {
+            out.push(host);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_in_values() {
+        assert_eq!(referenced_hosts("postgres"), vec!["postgres"]);
+        assert_eq!(referenced_hosts("http://orders:8080/api"), vec!["orders"]);
+        assert_eq!(referenced_hosts("postgres://u:p@db:5432/x"), vec!["db"]);
+        assert_eq!(referenced_hosts("kafka:9092,zk:2181"), vec!["kafka", "zk"]);
+        assert!(referenced_hosts("8080").is_empty());
+        assert!(referenced_hosts("/var/lib").is_empty());
+    }
+}

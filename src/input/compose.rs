@@ -1,0 +1,913 @@
+//! Compose loading as `docker compose config` does it, up to the merged tree: read each file,
+//! parse with positions, interpolate from the project environment, apply `include` and
+//! `extends`, and merge `-f` files with Compose's override rules (`!reset`, `!override`).
+//! Turning the merged tree into the typed model is `compose_model`'s job, not this module's.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::envfile;
+use super::interpolate::{Usage, interpolate};
+use super::yaml::{Entry, Kind, Node};
+use super::{ReadLimits, read_source};
+use crate::error::{Error, Result};
+use crate::source::{Pos, SourceMap, Span};
+
+/// The environment used for interpolation: process environment over `.env`/`--env-file`.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    pub process: BTreeMap<String, String>,
+    pub files: BTreeMap<String, String>,
+}
+
+impl Environment {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.process
+            .get(name)
+            .or_else(|| self.files.get(name))
+            .cloned()
+    }
+}
+
+pub struct Loader<'a> {
+    pub sm: &'a mut SourceMap,
+    pub limits: ReadLimits,
+    /// Directory that relative paths of each file resolve against (by file id).
+    pub base_dirs: HashMap<u32, PathBuf>,
+    pub usage: Usage,
+    /// Trees of files read for `extends: file:`, by canonical path.
+    extends_cache: HashMap<PathBuf, Node>,
+    include_stack: Vec<PathBuf>,
+}
+
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "configs", "include", "models", "name", "networks", "secrets", "services", "version", "volumes",
+];
+
+impl<'a> Loader<'a> {
+    pub fn new(sm: &'a mut SourceMap, limits: ReadLimits) -> Self {
+        Loader {
+            sm,
+            limits,
+            base_dirs: HashMap::new(),
+            usage: Usage::default(),
+            extends_cache: HashMap::new(),
+            include_stack: Vec::new(),
+        }
+    }
+
+    /// Reads a `.env`-style file into variables; values never leave the loader.
+    pub fn read_env_file(
+        &mut self,
+        path: &Path,
+        outer: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Vec<(String, String)>> {
+        let (id, _) = read_source(self.sm, path, &self.limits, "env file")?;
+        let text = self.sm.file(id).text.clone();
+        envfile::parse(&text, outer).map_err(|e| {
+            Error::input("invalid-env-file", e.message).at(
+                self.sm,
+                Span {
+                    file: id,
+                    start: e.offset as u32,
+                    end: e.offset as u32,
+                },
+            )
+        })
+    }
+
+    /// Loads one compose file with its includes and extends applied. `base_dir` is where its
+    /// relative paths resolve (the project directory for `-f` files).
+    pub fn load_file(
+        &mut self,
+        path: &Path,
+        base_dir: &Path,
+        env: &Environment,
+        stdin: Option<&str>,
+    ) -> Result<Node> {
+        let id = match stdin {
+            Some(text) => {
+                self.limits.check_text("-", text.len())?;
+                self.sm
+                    .add("-".into(), PathBuf::from("-"), text.to_string())
+            }
+            None => read_source(self.sm, path, &self.limits, "compose file")?.0,
+        };
+        self.base_dirs.insert(id, base_dir.to_path_buf());
+        let mut root = self.parse_compose_tree(id)?;
+        self.interpolate_tree(&mut root, env)?;
+        self.apply_includes(&mut root, id, env)?;
+        self.apply_extends(&mut root, id, env)?;
+        Ok(root)
+    }
+
+    /// Parses a compose file's YAML (documents merged in order) and checks its root.
+    fn parse_compose_tree(&mut self, id: u32) -> Result<Node> {
+        let text = &self.sm.file(id).text;
+        let budget = super::yaml::Budget::for_len(text.len());
+        let docs = super::yaml::parse(text, id, budget).map_err(|e| {
+            let code = if e.message.starts_with("invalid YAML") {
+                "invalid-yaml"
+            } else {
+                "input-limit"
+            };
+            Error::input(code, e.message).at(self.sm, e.span)
+        })?;
+        let mut root: Option<Node> = None;
+        for doc in docs {
+            if doc.is_null() {
+                continue;
+            }
+            if doc.as_map().is_none() {
+                return Err(Error::input(
+                    "invalid-compose",
+                    format!(
+                        "a compose file must be a mapping at the top level, found a {}",
+                        doc.type_name()
+                    ),
+                )
+                .at_pos(self.sm, doc.pos));
+            }
+            root = Some(match root {
+                None => doc,
+                Some(prev) => merge(prev, doc, Level::Root),
+            });
+        }
+        // An empty file is an empty project; it is an error only when nothing else is loaded.
+        let root = root.unwrap_or_else(|| Node {
+            kind: Kind::Map(Vec::new()),
+            pos: Pos::new(Span {
+                file: id,
+                start: 0,
+                end: 0,
+            }),
+            tag: None,
+        });
+        for e in root.as_map().unwrap_or_default() {
+            if !TOP_LEVEL_KEYS.contains(&e.key.as_str()) && !e.key.starts_with("x-") {
+                return Err(Error::input(
+                    "invalid-compose",
+                    format!("additional property `{}` is not allowed at the top level of a compose file", e.key),
+                )
+                .at_pos(self.sm, e.key_pos));
+            }
+        }
+        Ok(root)
+    }
+
+    fn interpolate_tree(&mut self, node: &mut Node, env: &Environment) -> Result<()> {
+        match &mut node.kind {
+            Kind::Scalar { text, plain } => {
+                if text.contains('$') {
+                    let lookup = |n: &str| env.get(n);
+                    match interpolate(text, &lookup, &mut self.usage) {
+                        Ok(v) => {
+                            *text = v;
+                            *plain = false;
+                        }
+                        Err(e) => {
+                            let mut span = node.pos.at;
+                            // Point into the scalar when it is written on one line as read.
+                            let src = &self.sm.file(span.file).text;
+                            let raw = src
+                                .get(span.start as usize..span.end as usize)
+                                .unwrap_or("");
+                            if let Some(i) = raw.find('$') {
+                                let guess = span.start as usize + i + e.offset;
+                                if raw.len() == text.len() || raw.len() == text.len() + 2 {
+                                    let shift = if raw.len() == text.len() { 0 } else { 1 };
+                                    span.start = (span.start as usize + shift + e.offset) as u32;
+                                } else {
+                                    span.start = guess.min(span.end as usize) as u32;
+                                }
+                            }
+                            let pos = Pos {
+                                at: span,
+                                via: node.pos.via,
+                            };
+                            return Err(
+                                Error::input("interpolation", e.message).at_pos(self.sm, pos)
+                            );
+                        }
+                    }
+                }
+            }
+            Kind::Seq(items) => {
+                for n in items {
+                    self.interpolate_tree(n, env)?;
+                }
+            }
+            Kind::Map(entries) => {
+                for e in entries {
+                    self.interpolate_tree(&mut e.value, env)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn base_dir(&self, file: u32) -> PathBuf {
+        self.base_dirs
+            .get(&file)
+            .cloned()
+            .or_else(|| self.sm.file(file).path.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Resolves a relative path written in `file` against that file's base directory.
+    pub fn resolve(&self, file: u32, rel: &str) -> PathBuf {
+        let rel = expand_home(rel);
+        let p = Path::new(&rel);
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            normalize(&self.base_dir(file).join(p))
+        }
+    }
+
+    fn apply_includes(&mut self, root: &mut Node, id: u32, env: &Environment) -> Result<()> {
+        let Some(includes) = root.get("include").cloned() else {
+            return Ok(());
+        };
+        remove_key(root, "include");
+        let Some(items) = includes.as_seq() else {
+            return Err(type_error(self.sm, "include", "a list", &includes));
+        };
+        if self.include_stack.len() > 32 {
+            return Err(
+                Error::input("include-depth", "includes nested more than 32 levels deep")
+                    .at_pos(self.sm, includes.pos),
+            );
+        }
+        for item in items {
+            let (paths, project_dir, env_files): (Vec<Node>, Option<Node>, Vec<Node>) = match &item
+                .kind
+            {
+                Kind::Scalar { .. } => (vec![item.clone()], None, vec![]),
+                Kind::Map(_) => {
+                    for e in item.as_map().unwrap_or_default() {
+                        if !["path", "project_directory", "env_file"].contains(&e.key.as_str()) {
+                            return Err(Error::input(
+                                "invalid-compose",
+                                format!("include: additional property `{}` is not allowed", e.key),
+                            )
+                            .at_pos(self.sm, e.key_pos));
+                        }
+                    }
+                    let path = item.get("path").ok_or_else(|| {
+                        Error::input("invalid-compose", "include: `path` is required")
+                            .at_pos(self.sm, item.pos)
+                    })?;
+                    (
+                        string_or_list(self.sm, "include.path", path)?,
+                        item.get("project_directory").cloned(),
+                        match item.get("env_file") {
+                            Some(n) => string_or_list(self.sm, "include.env_file", n)?,
+                            None => vec![],
+                        },
+                    )
+                }
+                _ => return Err(type_error(self.sm, "include", "a path or a mapping", item)),
+            };
+            let mut merged: Option<Node> = None;
+            for p in &paths {
+                let Some(rel) = p.as_str() else {
+                    return Err(type_error(self.sm, "include.path", "a string", p));
+                };
+                if is_remote(rel) {
+                    return Err(Error::input(
+                        "remote-resource",
+                        format!("include of remote resource `{rel}` is not supported: stackfit never fetches anything"),
+                    )
+                    .at_pos(self.sm, p.pos));
+                }
+                let path = self.resolve(id, rel);
+                let canon = std::fs::canonicalize(&path).unwrap_or(path.clone());
+                if self.include_stack.contains(&canon)
+                    || self.sm.file(id).path.canonicalize().ok().as_ref() == Some(&canon)
+                {
+                    return Err(Error::input(
+                        "include-cycle",
+                        format!("include cycle detected: {rel} includes itself"),
+                    )
+                    .at_pos(self.sm, p.pos));
+                }
+                let dir = match &project_dir {
+                    Some(d) => match d.as_str() {
+                        Some(d) => self.resolve(id, d),
+                        None => {
+                            return Err(type_error(
+                                self.sm,
+                                "include.project_directory",
+                                "a string",
+                                d,
+                            ));
+                        }
+                    },
+                    None => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                };
+                // The included project's environment: its env files (or its .env), then ours.
+                let mut sub_env = Environment {
+                    process: env.process.clone(),
+                    files: BTreeMap::new(),
+                };
+                let env_paths: Vec<PathBuf> = if env_files.is_empty() {
+                    let dotenv = dir.join(".env");
+                    if dotenv.is_file() {
+                        vec![dotenv]
+                    } else {
+                        vec![]
+                    }
+                } else {
+                    let mut v = Vec::new();
+                    for n in &env_files {
+                        let Some(s) = n.as_str() else {
+                            return Err(type_error(self.sm, "include.env_file", "a string", n));
+                        };
+                        v.push(self.resolve(id, s));
+                    }
+                    v
+                };
+                for ep in env_paths {
+                    let snapshot = sub_env.clone();
+                    let vars = self.read_env_file(&ep, &|n| snapshot.get(n))?;
+                    sub_env.files.extend(vars);
+                }
+                for (k, v) in &env.files {
+                    sub_env.files.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                self.include_stack
+                    .push(self.sm.file(id).path.canonicalize().unwrap_or_default());
+                self.include_stack.push(canon);
+                let loaded = self.load_file(&path, &dir, &sub_env, None);
+                self.include_stack.pop();
+                self.include_stack.pop();
+                let loaded = loaded.map_err(|e| {
+                    if e.location.is_none() {
+                        Error { ..e }.at_pos(self.sm, p.pos)
+                    } else {
+                        e
+                    }
+                })?;
+                merged = Some(match merged {
+                    None => loaded,
+                    Some(prev) => merge(prev, loaded, Level::Root),
+                });
+            }
+            let Some(included) = merged else { continue };
+            // Imported resources may not conflict with the including file's own.
+            for section in ["services", "networks", "volumes", "configs", "secrets"] {
+                let Some(imported) = included.get(section).and_then(Node::as_map) else {
+                    continue;
+                };
+                for e in imported {
+                    if let Some(existing) = root.get(section).and_then(|s| s.entry(&e.key)) {
+                        if !same_content(&existing.value, &e.value) {
+                            return Err(Error::input(
+                                "invalid-compose",
+                                format!("{section}.{} conflicts with imported resource", e.key),
+                            )
+                            .at_pos(self.sm, existing.key_pos));
+                        }
+                        continue;
+                    }
+                    insert_in_section(root, section, e.clone(), included.pos);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads a file named by `extends: file:` (interpolated, cached; its own extends resolved
+    /// on demand).
+    fn extends_tree(&mut self, path: &Path, at: Pos, env: &Environment) -> Result<(u32, Node)> {
+        let canon = std::fs::canonicalize(path).map_err(|e| {
+            Error::input(
+                "missing-file",
+                format!(
+                    "cannot read extended file {}: {}",
+                    path.display(),
+                    io_reason(&e)
+                ),
+            )
+            .at_pos(self.sm, at)
+        })?;
+        if let Some(n) = self.extends_cache.get(&canon) {
+            return Ok((n.pos.at.file, n.clone()));
+        }
+        let (id, _) = read_source(self.sm, path, &self.limits, "compose file")?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.base_dirs.insert(id, dir);
+        let mut root = self.parse_compose_tree(id)?;
+        self.interpolate_tree(&mut root, env)?;
+        self.extends_cache.insert(canon, root.clone());
+        Ok((id, root))
+    }
+
+    fn apply_extends(&mut self, root: &mut Node, id: u32, env: &Environment) -> Result<()> {
+        let names: Vec<String> = match root.get("services").and_then(Node::as_map) {
+            Some(s) => s
+                .iter()
+                .filter(|e| e.value.get("extends").is_some())
+                .map(|e| e.key.clone())
+                .collect(),
+            None => return Ok(()),
+        };
+        if names.is_empty() {
+            return Ok(());
+        }
+        let this = self.sm.file(id).path.canonicalize().unwrap_or_default();
+        for name in names {
+            let mut stack = Vec::new();
+            let resolved = self.resolve_service(root, &this, &name, env, &mut stack, None)?;
+            set_service(root, &name, resolved);
+        }
+        Ok(())
+    }
+
+    fn resolve_service(
+        &mut self,
+        tree: &Node,
+        file: &Path,
+        name: &str,
+        env: &Environment,
+        stack: &mut Vec<(PathBuf, String)>,
+        from: Option<Pos>,
+    ) -> Result<Node> {
+        let Some(svc) = tree.get("services").and_then(|s| s.get(name)).cloned() else {
+            let msg = format!(
+                "cannot extend service `{name}`: no such service in {}",
+                file.display()
+            );
+            let e = Error::input("invalid-compose", msg);
+            return Err(match from {
+                Some(p) => e.at_pos(self.sm, p),
+                None => e,
+            });
+        };
+        let Some(ext) = svc.get("extends").cloned() else {
+            return Ok(svc);
+        };
+        let (base_name, base_file) = match &ext.kind {
+            Kind::Scalar { text, .. } => (text.clone(), None),
+            Kind::Map(_) => {
+                let Some(s) = ext.get("service").and_then(Node::as_str) else {
+                    return Err(Error::input(
+                        "invalid-compose",
+                        "extends: `service` is required and must be a string",
+                    )
+                    .at_pos(self.sm, ext.pos));
+                };
+                let f = match ext.get("file") {
+                    Some(f) => Some(
+                        f.as_str()
+                            .ok_or_else(|| type_error(self.sm, "extends.file", "a string", f))?
+                            .to_string(),
+                    ),
+                    None => None,
+                };
+                (s.to_string(), f)
+            }
+            _ => {
+                return Err(type_error(
+                    self.sm,
+                    "extends",
+                    "a string or a mapping",
+                    &ext,
+                ));
+            }
+        };
+        let key = (file.to_path_buf(), name.to_string());
+        if stack.contains(&key) {
+            return Err(Error::input(
+                "extends-cycle",
+                format!("circular reference with extends: service `{name}` extends itself"),
+            )
+            .at_pos(self.sm, ext.pos));
+        }
+        if stack.len() > 32 {
+            return Err(
+                Error::input("extends-depth", "extends nested more than 32 levels deep")
+                    .at_pos(self.sm, ext.pos),
+            );
+        }
+        stack.push(key);
+        let base = match base_file {
+            None => self.resolve_service(tree, file, &base_name, env, stack, Some(ext.pos))?,
+            Some(rel) => {
+                if is_remote(&rel) {
+                    return Err(Error::input(
+                        "remote-resource",
+                        format!("extends from remote resource `{rel}` is not supported: stackfit never fetches anything"),
+                    )
+                    .at_pos(self.sm, ext.pos));
+                }
+                let path = self.resolve(ext.pos.at.file, &rel);
+                let (_, other) = self.extends_tree(&path, ext.pos, env)?;
+                let canon = std::fs::canonicalize(&path).unwrap_or(path);
+                self.resolve_service(&other, &canon, &base_name, env, stack, Some(ext.pos))?
+            }
+        };
+        stack.pop();
+        let mut own = svc;
+        remove_key(&mut own, "extends");
+        Ok(merge(base, own, Level::Service))
+    }
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn expand_home(p: &str) -> String {
+    if let Some(rest) = p.strip_prefix("~/")
+        && let Ok(home) = std::env::var("HOME")
+    {
+        return format!("{home}/{rest}");
+    }
+    p.to_string()
+}
+
+/// Lexical normalisation (`a/./b/../c` → `a/c`); never touches the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+pub fn is_remote(s: &str) -> bool {
+    s.contains("://") || s.starts_with("git@") || s.starts_with("oci:") || s.starts_with("remote:")
+}
+
+pub fn type_error(sm: &SourceMap, what: &str, expected: &str, node: &Node) -> Error {
+    Error::input(
+        "invalid-compose",
+        format!("{what} must be {expected}, found a {}", node.type_name()),
+    )
+    .at_pos(sm, node.pos)
+}
+
+fn string_or_list(sm: &SourceMap, what: &str, n: &Node) -> Result<Vec<Node>> {
+    match &n.kind {
+        Kind::Scalar { .. } => Ok(vec![n.clone()]),
+        Kind::Seq(items) => Ok(items.clone()),
+        Kind::Map(_) => Err(type_error(sm, what, "a string or a list", n)),
+    }
+}
+
+fn same_content(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Scalar { text: x, .. }, Kind::Scalar { text: y, .. }) => x == y,
+        (Kind::Seq(x), Kind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_content(p, q))
+        }
+        (Kind::Map(x), Kind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|e| {
+                    y.iter()
+                        .any(|f| f.key == e.key && same_content(&e.value, &f.value))
+                })
+        }
+        _ => false,
+    }
+}
+
+fn remove_key(node: &mut Node, key: &str) {
+    if let Kind::Map(entries) = &mut node.kind {
+        entries.retain(|e| e.key != key);
+    }
+}
+
+fn set_service(root: &mut Node, name: &str, value: Node) {
+    if let Kind::Map(entries) = &mut root.kind
+        && let Some(services) = entries.iter_mut().find(|e| e.key == "services")
+        && let Kind::Map(svcs) = &mut services.value.kind
+        && let Some(e) = svcs.iter_mut().find(|e| e.key == name)
+    {
+        e.value = value;
+    }
+}
+
+fn insert_in_section(root: &mut Node, section: &str, entry: Entry, pos: Pos) {
+    let Kind::Map(entries) = &mut root.kind else {
+        return;
+    };
+    if !entries.iter().any(|e| e.key == section) {
+        entries.push(Entry {
+            key: section.to_string(),
+            key_pos: pos,
+            value: Node {
+                kind: Kind::Map(Vec::new()),
+                pos,
+                tag: None,
+            },
+        });
+    }
+    let sec = entries
+        .iter_mut()
+        .find(|e| e.key == section)
+        .expect("inserted above");
+    if sec.value.is_null() {
+        sec.value.kind = Kind::Map(Vec::new());
+    }
+    if let Kind::Map(m) = &mut sec.value.kind {
+        m.push(entry);
+    }
+}
+
+/// Where in a compose tree a merge happens: decides how sequences merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The whole file.
+    Root,
+    /// A top-level section (`services`, `networks`…).
+    Section,
+    /// One service's body.
+    Service,
+    /// The value of one key of a service (`ports`, `environment`…).
+    ServiceKey,
+    Inner,
+}
+
+/// Keys whose list form (`K=V`, `name`) is a mapping in disguise.
+const MAPPING_LISTS: &[&str] = &[
+    "environment",
+    "labels",
+    "annotations",
+    "extra_hosts",
+    "sysctls",
+    "depends_on",
+    "networks",
+    "args",
+];
+
+/// Merges `over` onto `base` with Compose's override rules.
+pub fn merge(base: Node, over: Node, level: Level) -> Node {
+    merge_at(base, over, level, "")
+}
+
+fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node {
+    if over.has_tag("!override") {
+        let mut o = over;
+        o.tag = None;
+        return o;
+    }
+    let over_is_map = matches!(over.kind, Kind::Map(_));
+    let base_is_map = matches!(base.kind, Kind::Map(_));
+    let mapping_list = level == Level::ServiceKey && MAPPING_LISTS.contains(&key)
+        || (level == Level::Inner && key == "args");
+    if mapping_list && (over_is_map != base_is_map) {
+        return merge_at(list_to_map(base), list_to_map(over), level, key);
+    }
+    match (base.kind, over.kind) {
+        (Kind::Map(mut a), Kind::Map(b)) => {
+            let child = match level {
+                Level::Root => Level::Section,
+                Level::Section if key == "services" => Level::Service,
+                Level::Service => Level::ServiceKey,
+                _ => Level::Inner,
+            };
+            for e in b {
+                if e.value.has_tag("!reset") {
+                    a.retain(|x| x.key != e.key);
+                    continue;
+                }
+                match a.iter().position(|x| x.key == e.key) {
+                    Some(i) => {
+                        let old =
+                            std::mem::replace(&mut a[i].value, Node::scalar("", Pos::default()));
+                        a[i].value = merge_at(old, e.value, child, &e.key);
+                    }
+                    None => a.push(e),
+                }
+            }
+            Node {
+                kind: Kind::Map(a),
+                pos: over.pos,
+                tag: None,
+            }
+        }
+        (Kind::Seq(mut a), Kind::Seq(b)) => {
+            let replace = matches!(key, "command" | "entrypoint" | "test")
+                && matches!(level, Level::ServiceKey | Level::Inner);
+            if replace {
+                return Node {
+                    kind: Kind::Seq(b),
+                    pos: over.pos,
+                    tag: None,
+                };
+            }
+            let keyed: Option<fn(&Node) -> Option<String>> = if level == Level::ServiceKey {
+                match key {
+                    "volumes" | "devices" | "tmpfs" => Some(mount_target),
+                    "secrets" | "configs" => Some(source_key),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            match keyed {
+                Some(f) => {
+                    for item in b {
+                        let k = f(&item);
+                        if let Some(i) = k
+                            .as_ref()
+                            .and_then(|k| a.iter().position(|x| f(x).as_ref() == Some(k)))
+                        {
+                            a[i] = item;
+                        } else {
+                            a.push(item);
+                        }
+                    }
+                }
+                None => {
+                    for item in b {
+                        if item.is_scalar() && a.iter().any(|x| same_content(x, &item)) {
+                            continue;
+                        }
+                        a.push(item);
+                    }
+                }
+            }
+            Node {
+                kind: Kind::Seq(a),
+                pos: over.pos,
+                tag: None,
+            }
+        }
+        (_, kind) => Node {
+            kind,
+            pos: over.pos,
+            tag: if over.tag.as_deref() == Some("!reset") {
+                None
+            } else {
+                over.tag
+            },
+        },
+    }
+}
+
+fn mount_target(n: &Node) -> Option<String> {
+    match &n.kind {
+        Kind::Scalar { text, .. } => {
+            let parts: Vec<&str> = text.split(':').collect();
+            Some(match parts.len() {
+                1 => parts[0].to_string(),
+                _ => parts[1].to_string(),
+            })
+        }
+        Kind::Map(_) => n.get("target").and_then(Node::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+fn source_key(n: &Node) -> Option<String> {
+    match &n.kind {
+        Kind::Scalar { text, .. } => Some(text.clone()),
+        Kind::Map(_) => n.get("source").and_then(Node::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// `["A=1", "B"]` → `{A: "1", B: null}`; `["svc"]` → `{svc: null}`; mappings unchanged.
+pub fn list_to_map(n: Node) -> Node {
+    match n.kind {
+        Kind::Seq(items) => {
+            let mut entries: Vec<Entry> = Vec::new();
+            for item in items {
+                let Kind::Scalar { text, .. } = &item.kind else {
+                    continue;
+                };
+                let (k, v) = match text.split_once('=') {
+                    Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                    None => match text.split_once(':') {
+                        // extra_hosts "host:ip" form
+                        Some((k, v))
+                            if !v.is_empty() && !k.is_empty() && text.matches(':').count() == 1 =>
+                        {
+                            (k.to_string(), Some(v.to_string()))
+                        }
+                        _ => (text.clone(), None),
+                    },
+                };
+                let value = match v {
+                    Some(v) => Node::scalar(v, item.pos),
+                    None => Node {
+                        kind: Kind::Scalar {
+                            text: String::new(),
+                            plain: true,
+                        },
+                        pos: item.pos,
+                        tag: None,
+                    },
+                };
+                entries.retain(|e| e.key != k);
+                entries.push(Entry {
+                    key: k,
+                    key_pos: item.pos,
+                    value,
+                });
+            }
+            Node {
+                kind: Kind::Map(entries),
+                pos: n.pos,
+                tag: n.tag,
+            }
+        }
+        kind => Node {
+            kind,
+            pos: n.pos,
+            tag: n.tag,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::yaml::{Budget, parse};
+
+    fn tree(t: &str) -> Node {
+        parse(t, 0, Budget::for_len(t.len())).unwrap().remove(0)
+    }
+
+    #[test]
+    fn override_merges_maps_and_replaces_scalars() {
+        let a = tree(
+            "services:\n  web:\n    image: a\n    environment: [A=1, B=2]\n    ports: ['80:80']\n",
+        );
+        let b = tree(
+            "services:\n  web:\n    image: b\n    environment:\n      B: 3\n    ports: ['443:443']\n",
+        );
+        let m = merge(a, b, Level::Root);
+        let web = m.get("services").unwrap().get("web").unwrap();
+        assert_eq!(web.get("image").unwrap().as_str(), Some("b"));
+        let env = web.get("environment").unwrap();
+        assert_eq!(env.get("A").unwrap().as_str(), Some("1"));
+        assert_eq!(env.get("B").unwrap().as_str(), Some("3"));
+        assert_eq!(web.get("ports").unwrap().as_seq().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn reset_and_override_tags() {
+        let a =
+            tree("services:\n  web:\n    image: a\n    ports: ['80:80']\n    command: [x, y]\n");
+        let b = tree("services:\n  web:\n    ports: !reset []\n    command: [z]\n");
+        let m = merge(a, b, Level::Root);
+        let web = m.get("services").unwrap().get("web").unwrap();
+        assert!(web.get("ports").is_none());
+        assert_eq!(web.get("command").unwrap().as_seq().unwrap().len(), 1);
+        let a = tree("services:\n  web:\n    environment: {A: 1, B: 2}\n");
+        let b = tree("services:\n  web:\n    environment: !override {C: 3}\n");
+        let m = merge(a, b, Level::Root);
+        let env = m
+            .get("services")
+            .unwrap()
+            .get("web")
+            .unwrap()
+            .get("environment")
+            .unwrap();
+        assert_eq!(env.as_map().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn volumes_merge_by_target() {
+        let a = tree("services:\n  s:\n    volumes: ['a:/data', 'b:/logs']\n");
+        let b = tree("services:\n  s:\n    volumes: ['c:/data']\n");
+        let m = merge(a, b, Level::Root);
+        let v = m
+            .get("services")
+            .unwrap()
+            .get("s")
+            .unwrap()
+            .get("volumes")
+            .unwrap();
+        let texts: Vec<_> = v
+            .as_seq()
+            .unwrap()
+            .iter()
+            .filter_map(Node::as_str)
+            .collect();
+        assert_eq!(texts, vec!["c:/data", "b:/logs"]);
+    }
+
+    #[test]
+    fn normalize_paths() {
+        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
+    }
+}

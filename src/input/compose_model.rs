@@ -1,0 +1,1394 @@
+//! From the merged compose tree to the typed `Model`: reads every key stackfit uses in both
+//! short and long syntax, applies profiles, and enforces the validations Docker Compose
+//! applies (types, undefined services, dependency cycles, services without image or build),
+//! each as a located error. It does not parse YAML or resolve files itself.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use super::Request;
+use super::compose::{Environment, Level, Loader, merge, type_error};
+use super::yaml::{Kind, Node};
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::source::{Pos, SourceMap};
+
+pub const SERVICE_KEYS: &[&str] = &[
+    "annotations",
+    "attach",
+    "blkio_config",
+    "build",
+    "cap_add",
+    "cap_drop",
+    "cgroup",
+    "cgroup_parent",
+    "command",
+    "configs",
+    "container_name",
+    "cpu_count",
+    "cpu_percent",
+    "cpu_period",
+    "cpu_quota",
+    "cpu_rt_period",
+    "cpu_rt_runtime",
+    "cpu_shares",
+    "cpus",
+    "cpuset",
+    "credential_spec",
+    "depends_on",
+    "deploy",
+    "develop",
+    "device_cgroup_rules",
+    "devices",
+    "dns",
+    "dns_opt",
+    "dns_search",
+    "domainname",
+    "entrypoint",
+    "env_file",
+    "environment",
+    "expose",
+    "extends",
+    "external_links",
+    "extra_hosts",
+    "gpus",
+    "group_add",
+    "healthcheck",
+    "hostname",
+    "image",
+    "init",
+    "ipc",
+    "isolation",
+    "label_file",
+    "labels",
+    "links",
+    "logging",
+    "mac_address",
+    "mem_limit",
+    "mem_reservation",
+    "mem_swappiness",
+    "memswap_limit",
+    "models",
+    "network_mode",
+    "networks",
+    "oom_kill_disable",
+    "oom_score_adj",
+    "pid",
+    "pids_limit",
+    "platform",
+    "ports",
+    "post_start",
+    "pre_start",
+    "pre_stop",
+    "privileged",
+    "profiles",
+    "provider",
+    "pull_policy",
+    "pull_refresh_after",
+    "read_only",
+    "restart",
+    "runtime",
+    "scale",
+    "secrets",
+    "security_opt",
+    "shm_size",
+    "stdin_open",
+    "stop_grace_period",
+    "stop_signal",
+    "storage_opt",
+    "sysctls",
+    "tmpfs",
+    "tty",
+    "ulimits",
+    "use_api_socket",
+    "user",
+    "userns_mode",
+    "uts",
+    "volumes",
+    "volumes_from",
+    "working_dir",
+];
+
+/// Loads the compose files of one project and builds its model.
+pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
+    let first = files
+        .first()
+        .ok_or_else(|| Error::input("nothing-found", "no input files"))?;
+    let project_dir = if first.as_os_str() == "-" {
+        req.cwd.clone()
+    } else {
+        first
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| req.cwd.clone())
+    };
+    let mut loader = Loader::new(sm, req.limits);
+    let mut env = Environment {
+        process: req.environ.clone(),
+        files: BTreeMap::new(),
+    };
+    let env_paths: Vec<PathBuf> = if req.env_files.is_empty() {
+        let dotenv = project_dir.join(".env");
+        if dotenv.is_file() {
+            vec![dotenv]
+        } else {
+            vec![]
+        }
+    } else {
+        req.env_files
+            .iter()
+            .map(|p| {
+                if p.is_absolute() {
+                    p.clone()
+                } else {
+                    req.cwd.join(p)
+                }
+            })
+            .collect()
+    };
+    for p in &env_paths {
+        let snapshot = env.clone();
+        let vars = loader.read_env_file(p, &|n| snapshot.get(n))?;
+        env.files.extend(vars);
+    }
+    let mut merged: Option<Node> = None;
+    let mut stdin_used = false;
+    for f in files {
+        let stdin = if f.as_os_str() == "-" {
+            if stdin_used {
+                return Err(Error::usage("`-` (standard input) may be given only once"));
+            }
+            stdin_used = true;
+            Some(req.stdin.as_deref().unwrap_or(""))
+        } else {
+            None
+        };
+        let tree = loader.load_file(f, &project_dir, &env, stdin)?;
+        merged = Some(match merged {
+            None => tree,
+            Some(prev) => merge(prev, tree, Level::Root),
+        });
+    }
+    let root = merged.expect("at least one file");
+    if root.as_map().is_some_and(|m| m.is_empty()) {
+        return Err(Error::input("empty-file", "empty compose file").at(
+            loader.sm,
+            crate::source::Span {
+                file: root.pos.at.file,
+                start: 0,
+                end: 0,
+            },
+        ));
+    }
+    let profiles: Vec<String> = if !req.profiles.is_empty() {
+        req.profiles.clone()
+    } else {
+        env.get("COMPOSE_PROFILES")
+            .map(|s| {
+                s.split(',')
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut b = Builder {
+        loader: &mut loader,
+        env: &env,
+        project_dir: super::compose::normalize(&project_dir),
+    };
+    let mut model = b.build(&root, &profiles)?;
+    model.unset_variables = loader.usage.unset.iter().cloned().collect();
+    if let Some(n) = &req.project_name {
+        model.name = Some(n.clone());
+    }
+    if model.name.is_none() {
+        model.name = project_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string());
+    }
+    model.kinds = vec![InputKind::Compose];
+    Ok(model)
+}
+
+struct Builder<'l, 'a> {
+    loader: &'l mut Loader<'a>,
+    env: &'l Environment,
+    project_dir: PathBuf,
+}
+
+fn err(sm: &SourceMap, pos: Pos, msg: String) -> Error {
+    Error::input("invalid-compose", msg).at_pos(sm, pos)
+}
+
+impl Builder<'_, '_> {
+    fn sm(&self) -> &SourceMap {
+        self.loader.sm
+    }
+
+    fn str_of(&self, what: &str, n: &Node) -> Result<String> {
+        match &n.kind {
+            Kind::Scalar { text, .. } if !n.is_null() => Ok(text.clone()),
+            _ => Err(type_error(self.sm(), what, "a string", n)),
+        }
+    }
+
+    fn uint_of(&self, what: &str, n: &Node) -> Result<u64> {
+        match n.as_i64() {
+            Some(i) if i >= 0 => Ok(i as u64),
+            Some(_) => Err(err(
+                self.sm(),
+                n.pos,
+                format!("{what} must not be negative"),
+            )),
+            None => Err(err(
+                self.sm(),
+                n.pos,
+                format!("{what} must be an integer, found {}", describe(n)),
+            )),
+        }
+    }
+
+    fn bool_of(&self, what: &str, n: &Node) -> Result<bool> {
+        n.as_bool().ok_or_else(|| {
+            err(
+                self.sm(),
+                n.pos,
+                format!("{what} must be a boolean, found {}", describe(n)),
+            )
+        })
+    }
+
+    fn map_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [super::yaml::Entry]> {
+        n.as_map()
+            .ok_or_else(|| type_error(self.sm(), what, "a mapping", n))
+    }
+
+    fn seq_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [Node]> {
+        n.as_seq()
+            .ok_or_else(|| type_error(self.sm(), what, "a list", n))
+    }
+
+    fn build(&mut self, root: &Node, profiles: &[String]) -> Result<Model> {
+        let mut model = Model {
+            name: root.get("name").and_then(Node::as_str).map(str::to_string),
+            ..Model::default()
+        };
+        if let Some(v) = root.get("version")
+            && !v.is_scalar()
+        {
+            return Err(type_error(self.sm(), "version", "a string", v));
+        }
+        model.anchor = root.entry("services").map(|e| e.key_pos.primary());
+        for (section, target) in [
+            ("volumes", &mut model.volumes),
+            ("configs", &mut model.configs),
+            ("secrets", &mut model.secrets),
+        ] {
+            if let Some(sec) = root.get(section).filter(|n| !n.is_null()) {
+                for e in self.map_of(section, sec)? {
+                    if let Some(ext) = e.value.get("external").filter(|x| x.as_map().is_none()) {
+                        self.bool_of(&format!("{section}.{}.external", e.key), ext)?;
+                    }
+                    target.insert(e.key.clone(), e.key_pos);
+                }
+            }
+        }
+        if let Some(nets) = root.get("networks").filter(|n| !n.is_null()) {
+            for e in self.map_of("networks", nets)? {
+                let mut net = Network {
+                    pos: e.key_pos,
+                    ..Network::default()
+                };
+                if !e.value.is_null() {
+                    self.map_of(&format!("networks.{}", e.key), &e.value)?;
+                    if let Some(d) = e.value.get("driver") {
+                        net.driver = Some(Located::new(
+                            self.str_of(&format!("networks.{}.driver", e.key), d)?,
+                            d.pos,
+                        ));
+                    }
+                    if let Some(x) = e.value.get("external") {
+                        // `external: {name: x}` is the legacy form, still accepted by Compose.
+                        net.external = x.as_map().is_some()
+                            || self.bool_of(&format!("networks.{}.external", e.key), x)?;
+                    }
+                }
+                model.networks.insert(e.key.clone(), net);
+            }
+        }
+        if let Some(x) = root.entry("x-stackfit") {
+            self.read_x_stackfit(&x.value, &mut model.declared, &mut model.ignores, true)?;
+        }
+        let mut all: Vec<Service> = Vec::new();
+        if let Some(svcs) = root.get("services").filter(|n| !n.is_null()) {
+            let entries = self.map_of("services", svcs)?;
+            all.reserve(entries.len());
+            for e in entries {
+                if e.value.as_map().is_none() {
+                    return Err(err(
+                        self.sm(),
+                        if e.value.is_null() {
+                            e.key_pos
+                        } else {
+                            e.value.pos
+                        },
+                        format!("services.{} must be a mapping", e.key),
+                    ));
+                }
+                all.push(self.service(&e.key, e.key_pos, &e.value)?);
+            }
+        }
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        let index: HashMap<&str, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        check_cycles(self.sm(), &all, &index)?;
+        let active: Vec<bool> = all
+            .iter()
+            .map(|s| {
+                s.profiles.is_empty()
+                    || s.profiles
+                        .iter()
+                        .any(|p| profiles.iter().any(|q| q == p || q == "*"))
+            })
+            .collect();
+        for (i, s) in all.iter().enumerate() {
+            if !active[i] {
+                continue;
+            }
+            let deps = s
+                .depends_on
+                .iter()
+                .filter(|d| d.required)
+                .map(|d| (&d.service, d.pos))
+                .chain(s.links.iter().map(|l| (&l.value, l.pos)))
+                .chain(s.volumes_from.iter().map(|v| (&v.value, v.pos)));
+            for (dep, pos) in deps {
+                match index.get(dep.as_str()) {
+                    None => {
+                        return Err(err(
+                            self.sm(),
+                            pos,
+                            format!("service `{}` depends on undefined service `{dep}`", s.name),
+                        ));
+                    }
+                    Some(&j) if !active[j] => {
+                        return Err(err(
+                            self.sm(),
+                            pos,
+                            format!(
+                                "service `{}` depends on `{dep}`, which is disabled by its profiles ({})",
+                                s.name,
+                                all[j].profiles.join(", ")
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(nm) = &s.network_mode
+                && let Some(dep) = nm.value.strip_prefix("service:")
+                && !index.contains_key(dep)
+            {
+                return Err(err(
+                    self.sm(),
+                    nm.pos,
+                    format!(
+                        "service `{}` uses the network stack of undefined service `{dep}`",
+                        s.name
+                    ),
+                ));
+            }
+            if s.image.is_none() && s.build.is_none() && s.kind.as_deref() != Some("provider") {
+                return Err(err(
+                    self.sm(),
+                    s.name_pos,
+                    format!(
+                        "service `{}` has neither an image nor a build context specified",
+                        s.name
+                    ),
+                ));
+            }
+        }
+        for (i, s) in all.into_iter().enumerate() {
+            if active[i] {
+                model.services.push(s);
+            } else {
+                model.inactive.push(s.name);
+            }
+        }
+        if let Some(jobs) = root.entry("jobs") {
+            model.jobs = Some(jobs.key_pos);
+        }
+        Ok(model)
+    }
+
+    fn read_x_stackfit(
+        &self,
+        node: &Node,
+        declared: &mut Vec<DeclaredEntry>,
+        ignores: &mut Vec<Ignore>,
+        top: bool,
+    ) -> Result<()> {
+        if node.is_null() {
+            return Ok(());
+        }
+        let entries = node.as_map().ok_or_else(|| {
+            Error::input("invalid-declared-fact", "x-stackfit must be a mapping")
+                .at_pos(self.sm(), node.pos)
+        })?;
+        for e in entries {
+            if e.key == "ignore" {
+                let Some(m) = e.value.as_map() else {
+                    return Err(Error::input(
+                        "invalid-declared-fact",
+                        "x-stackfit.ignore must be a mapping of RULE: reason",
+                    )
+                    .at_pos(self.sm(), e.value.pos));
+                };
+                for r in m {
+                    ignores.push(Ignore {
+                        rule: r.key.clone(),
+                        reason: r.value.as_str().unwrap_or("").to_string(),
+                        pos: r.key_pos,
+                    });
+                }
+                continue;
+            }
+            if !top {
+                return Err(Error::input(
+                    "invalid-declared-fact",
+                    format!("unknown key `{}` in a service's x-stackfit block (only `ignore` is allowed here)", e.key),
+                )
+                .at_pos(self.sm(), e.key_pos));
+            }
+            let Kind::Scalar { text, .. } = &e.value.kind else {
+                return Err(Error::input(
+                    "invalid-declared-fact",
+                    format!(
+                        "x-stackfit.{} must be a single value, found a {}",
+                        e.key,
+                        e.value.type_name()
+                    ),
+                )
+                .at_pos(self.sm(), e.value.pos));
+            };
+            declared.push(DeclaredEntry {
+                key: e.key.clone(),
+                key_pos: e.key_pos,
+                value: Located::new(text.clone(), e.value.pos),
+            });
+        }
+        Ok(())
+    }
+
+    fn service(&mut self, name: &str, name_pos: Pos, node: &Node) -> Result<Service> {
+        let mut s = Service {
+            name: name.to_string(),
+            name_pos,
+            ..Service::default()
+        };
+        let p = |k: &str| format!("services.{name}.{k}");
+        let mut env_files: Vec<(PathBuf, bool, Pos)> = Vec::new();
+        for e in node.as_map().unwrap_or_default() {
+            let v = &e.value;
+            let key = e.key.as_str();
+            if !SERVICE_KEYS.contains(&key) && !key.starts_with("x-") {
+                return Err(err(
+                    self.sm(),
+                    e.key_pos,
+                    format!("services.{name}: additional property `{key}` is not allowed"),
+                ));
+            }
+            match key {
+                "image" => s.image = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
+                "build" => s.build = Some(self.build_of(name, v)?),
+                "command" => s.command = self.command_of(&p(key), v)?,
+                "entrypoint" => s.entrypoint = self.command_of(&p(key), v)?,
+                "profiles" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        s.profiles.push(self.str_of(&p(key), i)?);
+                    }
+                }
+                "depends_on" => s.depends_on = self.depends_on(name, v)?,
+                "links" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        let t = self.str_of(&p(key), i)?;
+                        let svc = t.split(':').next().unwrap_or("").to_string();
+                        s.links.push(Located::new(svc, i.pos));
+                    }
+                }
+                "volumes_from" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        let t = self.str_of(&p(key), i)?;
+                        if t.starts_with("container:") {
+                            continue;
+                        }
+                        let svc = t.split(':').next().unwrap_or("").to_string();
+                        s.volumes_from.push(Located::new(svc, i.pos));
+                    }
+                }
+                "network_mode" => {
+                    s.network_mode = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
+                }
+                "environment" => s.environment = self.environment(name, v)?,
+                "env_file" => {
+                    let items: Vec<&Node> = match &v.kind {
+                        Kind::Seq(items) => items.iter().collect(),
+                        _ => vec![v],
+                    };
+                    for i in items {
+                        let (path, required, pos) = match &i.kind {
+                            Kind::Map(_) => {
+                                let path = i.get("path").ok_or_else(|| {
+                                    err(self.sm(), i.pos, format!("{}: `path` is required", p(key)))
+                                })?;
+                                let req = match i.get("required") {
+                                    Some(r) => self.bool_of(&p("env_file.required"), r)?,
+                                    None => true,
+                                };
+                                (self.str_of(&p(key), path)?, req, path.pos)
+                            }
+                            _ => (self.str_of(&p(key), i)?, true, i.pos),
+                        };
+                        env_files.push((self.loader.resolve(pos.at.file, &path), required, pos));
+                    }
+                }
+                "ports" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        s.ports.push(self.port(name, i)?);
+                    }
+                }
+                "expose" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        s.expose.push(self.str_of(&p(key), i)?);
+                    }
+                }
+                "volumes" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        s.mounts.push(self.mount(name, i)?);
+                    }
+                }
+                "networks" => match &v.kind {
+                    Kind::Seq(items) => {
+                        for i in items {
+                            s.networks.push(self.str_of(&p(key), i)?);
+                        }
+                    }
+                    Kind::Map(m) => s.networks.extend(m.iter().map(|e| e.key.clone())),
+                    _ => return Err(type_error(self.sm(), &p(key), "a list or a mapping", v)),
+                },
+                "healthcheck" => {
+                    let m = self.map_of(&p(key), v)?;
+                    s.healthcheck = Some(e.key_pos);
+                    for h in m {
+                        match h.key.as_str() {
+                            "disable" => {
+                                s.healthcheck_disabled =
+                                    self.bool_of(&p("healthcheck.disable"), &h.value)?
+                            }
+                            "test" => {
+                                let first = match &h.value.kind {
+                                    Kind::Seq(items) => items.first().and_then(Node::as_str),
+                                    _ => h.value.as_str(),
+                                };
+                                if first == Some("NONE") {
+                                    s.healthcheck_disabled = true;
+                                }
+                            }
+                            "retries" => {
+                                self.uint_of(&p("healthcheck.retries"), &h.value)?;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "restart" => s.restart = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
+                "container_name" => {
+                    s.container_name = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
+                }
+                "labels" => {
+                    let m = super::compose::list_to_map(v.clone());
+                    for l in self.map_of(&p(key), &m)? {
+                        let val = match &l.value.kind {
+                            Kind::Scalar { text, .. } => text.clone(),
+                            _ => {
+                                return Err(type_error(
+                                    self.sm(),
+                                    &p(&format!("labels.{}", l.key)),
+                                    "a string",
+                                    &l.value,
+                                ));
+                            }
+                        };
+                        s.labels.insert(l.key.clone(), Located::new(val, l.key_pos));
+                    }
+                }
+                "deploy" if !v.is_null() => {
+                    s.deploy = self.deploy(name, v)?;
+                }
+                "scale" => s.scale = Some(Located::new(self.uint_of(&p(key), v)?, v.pos)),
+                "secrets" | "configs" => {
+                    let mut names = Vec::new();
+                    for i in self.seq_of(&p(key), v)? {
+                        let n = match &i.kind {
+                            Kind::Map(_) => {
+                                let src = i.get("source").ok_or_else(|| {
+                                    err(
+                                        self.sm(),
+                                        i.pos,
+                                        format!("{}: `source` is required", p(key)),
+                                    )
+                                })?;
+                                self.str_of(&p(key), src)?
+                            }
+                            _ => self.str_of(&p(key), i)?,
+                        };
+                        names.push(n);
+                    }
+                    if key == "secrets" {
+                        s.secrets = names
+                    } else {
+                        s.configs = names
+                    }
+                }
+                "develop" => {
+                    if let Some(w) = v.get("watch") {
+                        s.develop_watch = Some(w.pos);
+                    }
+                }
+                "privileged" => s.privileged = self.bool_of(&p(key), v)?,
+                "devices" => {
+                    for i in self.seq_of(&p(key), v)? {
+                        s.devices.push(i.pos);
+                    }
+                }
+                "provider" => s.kind = Some("provider".into()),
+                "ipc" | "pid" => {
+                    let t = self.str_of(&p(key), v)?;
+                    if let Some(dep) = t.strip_prefix("service:") {
+                        // Compose turns a shared namespace into an implicit dependency.
+                        s.depends_on.push(Dependency {
+                            service: dep.to_string(),
+                            condition: "service_started".into(),
+                            required: true,
+                            pos: v.pos,
+                        });
+                    }
+                }
+                "x-stackfit" => {
+                    let mut declared = Vec::new();
+                    self.read_x_stackfit(v, &mut declared, &mut s.ignores, false)?;
+                }
+                _ => {}
+            }
+        }
+        if let (Some(sc), Some(r)) = (&s.scale, &s.deploy.replicas)
+            && sc.value != r.value
+        {
+            return Err(err(
+                self.sm(),
+                sc.pos,
+                format!(
+                    "services.{name}: can't set distinct values on 'scale' ({}) and 'deploy.replicas' ({})",
+                    sc.value, r.value
+                ),
+            ));
+        }
+        if !env_files.is_empty() {
+            let mut from_files: Vec<EnvVar> = Vec::new();
+            for (path, required, pos) in env_files {
+                if !path.exists() && !required {
+                    continue;
+                }
+                let env = self.env;
+                let vars = self
+                    .loader
+                    .read_env_file(&path, &|n| env.get(n))
+                    .map_err(|e| {
+                        if e.code == "missing-file" {
+                            Error::input(
+                                "missing-file",
+                                format!("env file {} not found", super::display_name(&path)),
+                            )
+                            .at_pos(self.loader.sm, pos)
+                        } else {
+                            e
+                        }
+                    })?;
+                for (k, v) in vars {
+                    from_files.retain(|x| x.name != k);
+                    from_files.push(EnvVar {
+                        name: k,
+                        value: Some(v),
+                        pos,
+                    });
+                }
+            }
+            // `environment` wins over `env_file`.
+            for f in from_files {
+                if !s.environment.iter().any(|e| e.name == f.name) {
+                    s.environment.push(f);
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    fn build_of(&self, name: &str, v: &Node) -> Result<Build> {
+        let base = |ctx: &str, at: Pos| -> String {
+            if super::compose::is_remote(ctx) || ctx.starts_with("github.com/") {
+                return ctx.to_string();
+            }
+            let abs = self.loader.resolve(at.at.file, ctx);
+            relative_to_project(&abs, &self.project_dir)
+        };
+        match &v.kind {
+            Kind::Scalar { .. } => {
+                let ctx = self.str_of(&format!("services.{name}.build"), v)?;
+                Ok(Build {
+                    context: base(&ctx, v.pos),
+                    pos: v.pos,
+                    ..Build::default()
+                })
+            }
+            Kind::Map(_) => {
+                let ctx = match v.get("context") {
+                    Some(c) => self.str_of(&format!("services.{name}.build.context"), c)?,
+                    None => ".".into(),
+                };
+                let target = match v.get("target") {
+                    Some(t) => Some(Located::new(
+                        self.str_of(&format!("services.{name}.build.target"), t)?,
+                        t.pos,
+                    )),
+                    None => None,
+                };
+                let dockerfile = v
+                    .get("dockerfile")
+                    .and_then(Node::as_str)
+                    .map(str::to_string);
+                Ok(Build {
+                    context: base(&ctx, v.pos),
+                    target,
+                    dockerfile,
+                    pos: v.pos,
+                })
+            }
+            _ => Err(type_error(
+                self.sm(),
+                &format!("services.{name}.build"),
+                "a string or a mapping",
+                v,
+            )),
+        }
+    }
+
+    fn command_of(&self, what: &str, v: &Node) -> Result<Option<Located<Vec<String>>>> {
+        match &v.kind {
+            _ if v.is_null() => Ok(None),
+            Kind::Scalar { text, .. } => Ok(Some(Located::new(shell_split(text), v.pos))),
+            Kind::Seq(items) => {
+                let mut out = Vec::new();
+                for i in items {
+                    out.push(self.str_of(what, i)?);
+                }
+                Ok(Some(Located::new(out, v.pos)))
+            }
+            Kind::Map(_) => Err(type_error(self.sm(), what, "a string or a list", v)),
+        }
+    }
+
+    fn depends_on(&self, name: &str, v: &Node) -> Result<Vec<Dependency>> {
+        let what = format!("services.{name}.depends_on");
+        let mut out = Vec::new();
+        match &v.kind {
+            Kind::Seq(items) => {
+                for i in items {
+                    out.push(Dependency {
+                        service: self.str_of(&what, i)?,
+                        condition: "service_started".into(),
+                        required: true,
+                        pos: i.pos,
+                    });
+                }
+            }
+            Kind::Map(entries) => {
+                for e in entries {
+                    let mut d = Dependency {
+                        service: e.key.clone(),
+                        condition: "service_started".into(),
+                        required: true,
+                        pos: e.key_pos,
+                    };
+                    if !e.value.is_null() {
+                        for f in self.map_of(&format!("{what}.{}", e.key), &e.value)? {
+                            match f.key.as_str() {
+                                "condition" => {
+                                    let c = self
+                                        .str_of(&format!("{what}.{}.condition", e.key), &f.value)?;
+                                    if !matches!(
+                                        c.as_str(),
+                                        "service_started"
+                                            | "service_healthy"
+                                            | "service_completed_successfully"
+                                    ) {
+                                        return Err(err(
+                                            self.sm(),
+                                            f.value.pos,
+                                            format!(
+                                                "{what}.{}.condition must be one of service_started, service_healthy, service_completed_successfully",
+                                                e.key
+                                            ),
+                                        ));
+                                    }
+                                    d.condition = c;
+                                }
+                                "required" => {
+                                    d.required = self
+                                        .bool_of(&format!("{what}.{}.required", e.key), &f.value)?
+                                }
+                                "restart" => {
+                                    self.bool_of(&format!("{what}.{}.restart", e.key), &f.value)?;
+                                }
+                                other => {
+                                    return Err(err(
+                                        self.sm(),
+                                        f.key_pos,
+                                        format!(
+                                            "{what}.{}: additional property `{other}` is not allowed",
+                                            e.key
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    out.push(d);
+                }
+            }
+            _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
+        }
+        Ok(out)
+    }
+
+    fn environment(&self, name: &str, v: &Node) -> Result<Vec<EnvVar>> {
+        let what = format!("services.{name}.environment");
+        let mut out: Vec<EnvVar> = Vec::new();
+        let mut push = |ev: EnvVar| {
+            out.retain(|x| x.name != ev.name);
+            out.push(ev);
+        };
+        match &v.kind {
+            Kind::Seq(items) => {
+                for i in items {
+                    let t = self.str_of(&what, i)?;
+                    match t.split_once('=') {
+                        Some((k, val)) => push(EnvVar {
+                            name: k.to_string(),
+                            value: Some(val.to_string()),
+                            pos: i.pos,
+                        }),
+                        None => push(EnvVar {
+                            value: self.env.get(&t),
+                            name: t,
+                            pos: i.pos,
+                        }),
+                    }
+                }
+            }
+            Kind::Map(entries) => {
+                for e in entries {
+                    let value = match &e.value.kind {
+                        _ if e.value.is_null() => self.env.get(&e.key),
+                        Kind::Scalar { text, .. } => Some(text.clone()),
+                        _ => {
+                            return Err(type_error(
+                                self.sm(),
+                                &format!("{what}.{}", e.key),
+                                "a string, number, boolean or null",
+                                &e.value,
+                            ));
+                        }
+                    };
+                    push(EnvVar {
+                        name: e.key.clone(),
+                        value,
+                        pos: e.key_pos,
+                    });
+                }
+            }
+            _ if v.is_null() => {}
+            _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
+        }
+        Ok(out)
+    }
+
+    fn port(&self, name: &str, i: &Node) -> Result<Port> {
+        let what = format!("services.{name}.ports");
+        match &i.kind {
+            Kind::Scalar { text, .. } => parse_short_port(text)
+                .ok_or_else(|| err(self.sm(), i.pos, format!("{what}: invalid port `{text}`")))
+                .map(|(target, published, host_ip, protocol)| Port {
+                    target,
+                    published,
+                    host_ip,
+                    protocol,
+                    mode: None,
+                    pos: i.pos,
+                }),
+            Kind::Map(_) => {
+                let target = match i.get("target") {
+                    Some(t) => self.str_of(&format!("{what}.target"), t)?,
+                    None => {
+                        return Err(err(
+                            self.sm(),
+                            i.pos,
+                            format!("{what}: `target` is required"),
+                        ));
+                    }
+                };
+                let opt = |k: &str| -> Result<Option<String>> {
+                    match i.get(k) {
+                        Some(n) if !n.is_null() => {
+                            Ok(Some(self.str_of(&format!("{what}.{k}"), n)?))
+                        }
+                        _ => Ok(None),
+                    }
+                };
+                let mode = opt("mode")?;
+                if let Some(m) = &mode
+                    && m != "host"
+                    && m != "ingress"
+                {
+                    return Err(err(
+                        self.sm(),
+                        i.get("mode").map_or(i.pos, |n| n.pos),
+                        format!("{what}.mode must be `host` or `ingress`"),
+                    ));
+                }
+                Ok(Port {
+                    target,
+                    published: opt("published")?,
+                    host_ip: opt("host_ip")?,
+                    protocol: opt("protocol")?,
+                    mode,
+                    pos: i.pos,
+                })
+            }
+            _ => Err(type_error(
+                self.sm(),
+                &what,
+                "a string, a number or a mapping",
+                i,
+            )),
+        }
+    }
+
+    fn mount(&self, name: &str, i: &Node) -> Result<Mount> {
+        let what = format!("services.{name}.volumes");
+        match &i.kind {
+            Kind::Scalar { text, .. } => {
+                let parts = split_volume(text);
+                let (source, target, mode) = match parts.len() {
+                    1 => (None, parts[0].clone(), None),
+                    2 => (Some(parts[0].clone()), parts[1].clone(), None),
+                    3 => (
+                        Some(parts[0].clone()),
+                        parts[1].clone(),
+                        Some(parts[2].clone()),
+                    ),
+                    _ => {
+                        return Err(err(
+                            self.sm(),
+                            i.pos,
+                            format!("{what}: invalid volume `{text}`"),
+                        ));
+                    }
+                };
+                if target.is_empty() {
+                    return Err(err(
+                        self.sm(),
+                        i.pos,
+                        format!("{what}: invalid volume `{text}`: empty target"),
+                    ));
+                }
+                let kind = match &source {
+                    Some(s) if is_path(s) => MountKind::Bind,
+                    _ => MountKind::Volume,
+                };
+                let read_only = mode
+                    .as_deref()
+                    .is_some_and(|m| m.split(',').any(|x| x == "ro"));
+                Ok(Mount {
+                    kind,
+                    source,
+                    target,
+                    read_only,
+                    pos: i.pos,
+                })
+            }
+            Kind::Map(_) => {
+                let ty = match i.get("type") {
+                    Some(t) => self.str_of(&format!("{what}.type"), t)?,
+                    None => "volume".into(),
+                };
+                let kind = match ty.as_str() {
+                    "volume" => MountKind::Volume,
+                    "bind" => MountKind::Bind,
+                    "tmpfs" => MountKind::Tmpfs,
+                    "npipe" => MountKind::Npipe,
+                    "image" => MountKind::Image,
+                    "cluster" => MountKind::Cluster,
+                    _ => {
+                        return Err(err(
+                            self.sm(),
+                            i.get("type").map_or(i.pos, |n| n.pos),
+                            format!(
+                                "{what}.type `{ty}` is not one of volume, bind, tmpfs, npipe, image, cluster"
+                            ),
+                        ));
+                    }
+                };
+                let target = match i.get("target") {
+                    Some(t) => self.str_of(&format!("{what}.target"), t)?,
+                    None => {
+                        return Err(err(
+                            self.sm(),
+                            i.pos,
+                            format!("{what}: `target` is required"),
+                        ));
+                    }
+                };
+                let source = match i.get("source") {
+                    Some(s) if !s.is_null() => Some(self.str_of(&format!("{what}.source"), s)?),
+                    _ => None,
+                };
+                let read_only = match i.get("read_only") {
+                    Some(r) => self.bool_of(&format!("{what}.read_only"), r)?,
+                    None => false,
+                };
+                Ok(Mount {
+                    kind,
+                    source,
+                    target,
+                    read_only,
+                    pos: i.pos,
+                })
+            }
+            _ => Err(type_error(self.sm(), &what, "a string or a mapping", i)),
+        }
+    }
+
+    fn deploy(&self, name: &str, v: &Node) -> Result<Deploy> {
+        let what = format!("services.{name}.deploy");
+        let mut d = Deploy::default();
+        for e in self.map_of(&what, v)? {
+            let k = format!("{what}.{}", e.key);
+            match e.key.as_str() {
+                "replicas" => {
+                    d.replicas = Some(Located::new(self.uint_of(&k, &e.value)?, e.value.pos))
+                }
+                "mode" => {
+                    let m = self.str_of(&k, &e.value)?;
+                    let mode = Mode::parse(&m).ok_or_else(|| {
+                        err(self.sm(), e.value.pos, format!("{k} must be one of replicated, global, replicated-job, global-job, found `{m}`"))
+                    })?;
+                    d.mode = Some(Located::new(mode, e.value.pos));
+                }
+                "placement" => d.placement = Some(e.key_pos),
+                "update_config" | "rollback_config" => {
+                    let m = self.map_of(&k, &e.value)?;
+                    for f in m {
+                        match f.key.as_str() {
+                            "parallelism" => {
+                                self.uint_of(&format!("{k}.parallelism"), &f.value)?;
+                            }
+                            "max_failure_ratio" if f.value.as_f64().is_none() => {
+                                return Err(err(
+                                    self.sm(),
+                                    f.value.pos,
+                                    format!("{k}.max_failure_ratio must be a number"),
+                                ));
+                            }
+                            _ => {}
+                        }
+                    }
+                    if e.key == "update_config" {
+                        d.update_config = Some(e.key_pos)
+                    } else {
+                        d.rollback_config = Some(e.key_pos)
+                    }
+                }
+                "restart_policy" => {
+                    self.map_of(&k, &e.value)?;
+                    if let Some(ma) = e.value.get("max_attempts") {
+                        self.uint_of(&format!("{k}.max_attempts"), ma)?;
+                    }
+                    d.restart_policy = Some(e.key_pos);
+                }
+                "resources" => {
+                    if let Some(l) = e.value.entry("limits") {
+                        d.resources_limits = Some(l.key_pos);
+                    }
+                }
+                "endpoint_mode" => {
+                    d.endpoint_mode = Some(Located::new(self.str_of(&k, &e.value)?, e.value.pos))
+                }
+                "labels" | "x-" => {}
+                other if other.starts_with("x-") => {}
+                other => {
+                    return Err(err(
+                        self.sm(),
+                        e.key_pos,
+                        format!("{what}: additional property `{other}` is not allowed"),
+                    ));
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn describe(n: &Node) -> String {
+    match &n.kind {
+        Kind::Scalar { text, .. } if text.is_empty() => "an empty value".into(),
+        Kind::Scalar { text, .. } => format!("`{}`", text.chars().take(40).collect::<String>()),
+        _ => format!("a {}", n.type_name()),
+    }
+}
+
+fn relative_to_project(abs: &Path, project: &Path) -> String {
+    match abs.strip_prefix(project) {
+        Ok(r) if r.as_os_str().is_empty() => ".".into(),
+        Ok(r) => r.to_string_lossy().to_string(),
+        Err(_) => abs.to_string_lossy().to_string(),
+    }
+}
+
+fn is_path(s: &str) -> bool {
+    s.starts_with('/')
+        || s.starts_with('.')
+        || s.starts_with('~')
+        || s.contains('/')
+        || s.contains('\\')
+}
+
+/// Splits `src:dst:mode`, keeping Windows drive letters (`C:\x`) together.
+fn split_volume(s: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ':' {
+            let drive = cur.len() == 1
+                && cur.chars().all(|x| x.is_ascii_alphabetic())
+                && matches!(chars.get(i + 1), Some('\\') | Some('/'));
+            if !drive {
+                parts.push(std::mem::take(&mut cur));
+                continue;
+            }
+        }
+        cur.push(c);
+    }
+    parts.push(cur);
+    parts
+}
+
+type ShortPort = (String, Option<String>, Option<String>, Option<String>);
+
+/// `[[ip:]published:]target[/protocol]`, IPv6 hosts in brackets.
+pub fn parse_short_port(text: &str) -> Option<ShortPort> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let (body, protocol) = match t.rsplit_once('/') {
+        Some((b, p)) => (b, Some(p.to_string())),
+        None => (t, None),
+    };
+    let (host_ip, rest) = if let Some(r) = body.strip_prefix('[') {
+        let (ip, after) = r.split_once(']')?;
+        (Some(ip.to_string()), after.strip_prefix(':')?)
+    } else {
+        (None, body)
+    };
+    let parts: Vec<&str> = rest.split(':').collect();
+    let valid = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let (ip, published, target) = match parts.as_slice() {
+        [t] => (host_ip, None, *t),
+        [p, t] if host_ip.is_some() => (host_ip, Some(*p), *t),
+        [p, t] => (None, Some(*p), *t),
+        [ip, p, t] if host_ip.is_none() => (Some(ip.to_string()), Some(*p), *t),
+        _ => return None,
+    };
+    if !valid(target) || published.is_some_and(|p| !p.is_empty() && !valid(p)) {
+        return None;
+    }
+    Some((
+        target.to_string(),
+        published.filter(|p| !p.is_empty()).map(str::to_string),
+        ip,
+        protocol,
+    ))
+}
+
+/// POSIX-like word splitting of a `command:` string (quotes and backslashes).
+pub fn shell_split(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut chars = s.chars();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some('"'), '\\') => {
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                }
+            }
+            (Some(_), c) => cur.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, '\\') => {
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                    in_word = true;
+                }
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    out.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        out.push(cur);
+    }
+    out
+}
+
+/// Compose refuses dependency cycles (depends_on, links, volumes_from, network_mode service:).
+fn check_cycles(sm: &SourceMap, all: &[Service], index: &HashMap<&str, usize>) -> Result<()> {
+    let edges: Vec<Vec<(usize, Pos)>> = all
+        .iter()
+        .map(|s| {
+            let mut v: Vec<(usize, Pos)> = s
+                .depends_on
+                .iter()
+                .map(|d| (d.service.as_str(), d.pos))
+                .chain(s.links.iter().map(|l| (l.value.as_str(), l.pos)))
+                .chain(s.volumes_from.iter().map(|l| (l.value.as_str(), l.pos)))
+                .chain(
+                    s.network_mode
+                        .iter()
+                        .filter_map(|n| n.value.strip_prefix("service:").map(|x| (x, n.pos))),
+                )
+                .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v
+        })
+        .collect();
+    // iterative DFS with colours: 0 white, 1 grey, 2 black
+    let mut colour = vec![0u8; all.len()];
+    for start in 0..all.len() {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if *next < edges[node].len() {
+                let (to, pos) = edges[node][*next];
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                        let mut names: Vec<&str> = stack[from..]
+                            .iter()
+                            .map(|(n, _)| all[*n].name.as_str())
+                            .collect();
+                        names.push(all[to].name.as_str());
+                        return Err(Error::input(
+                            "dependency-cycle",
+                            format!("dependency cycle detected: {}", names.join(" -> ")),
+                        )
+                        .at_pos(sm, pos));
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn unique<T: Ord + Clone>(v: &[T]) -> Vec<T> {
+    v.iter()
+        .cloned()
+        .collect::<BTreeSet<T>>()
+        .into_iter()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_ports() {
+        assert_eq!(
+            parse_short_port("80"),
+            Some(("80".into(), None, None, None))
+        );
+        assert_eq!(
+            parse_short_port("127.0.0.1:8080:80/udp"),
+            Some((
+                "80".into(),
+                Some("8080".into()),
+                Some("127.0.0.1".into()),
+                Some("udp".into())
+            ))
+        );
+        assert_eq!(
+            parse_short_port("[::1]:80:80"),
+            Some(("80".into(), Some("80".into()), Some("::1".into()), None))
+        );
+        assert_eq!(
+            parse_short_port("3000-3005:3000-3005").unwrap().0,
+            "3000-3005"
+        );
+        assert!(parse_short_port("abc").is_none());
+    }
+
+    #[test]
+    fn volumes_and_commands() {
+        assert_eq!(split_volume("./a:/b:ro"), vec!["./a", "/b", "ro"]);
+        assert_eq!(split_volume("C:\\x:/y"), vec!["C:\\x", "/y"]);
+        assert_eq!(
+            shell_split("sh -c 'echo a b' \"x y\""),
+            vec!["sh", "-c", "echo a b", "x y"]
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! `.env` / `env_file` parsing as Compose does it (`KEY=VALUE`, `export`, quotes, comments,
+//! multi-line quoted values, `${VAR}` interpolation in unquoted and double-quoted values).
+//! Values are secrets: this module returns them to the loader and never prints them.
+
+use super::interpolate::{Usage, interpolate};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvError {
+    /// Byte offset of the problem in the file.
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses an env file. `outer` resolves variables not defined earlier in the file
+/// (the process environment for `.env`, the project environment for `env_file`).
+/// A bare `KEY` line takes its value from `outer`, and is dropped when that is unset.
+pub fn parse(
+    text: &str,
+    outer: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<(String, String)>, EnvError> {
+    let mut vars: Vec<(String, String)> = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let text_len = b.len();
+    while i < text_len {
+        // skip whitespace and blank lines
+        while i < text_len && (b[i] == b' ' || b[i] == b'\t' || b[i] == b'\r' || b[i] == b'\n') {
+            i += 1;
+        }
+        if i >= text_len {
+            break;
+        }
+        if b[i] == b'#' {
+            while i < text_len && b[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let line_start = i;
+        if text[i..].starts_with("export ") || text[i..].starts_with("export\t") {
+            i += 7;
+            while i < text_len && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+        }
+        let key_start = i;
+        while i < text_len && !matches!(b[i], b'=' | b'\n' | b'\r' | b' ' | b'\t' | b':') {
+            i += 1;
+        }
+        let key = &text[key_start..i];
+        if key.is_empty() || !key.bytes().all(|c| c.is_ascii_graphic()) {
+            return Err(EnvError {
+                offset: line_start,
+                message: "invalid line in env file: expected KEY=VALUE".into(),
+            });
+        }
+        while i < text_len && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        if i >= text_len || b[i] == b'\n' || b[i] == b'\r' || b[i] == b'#' {
+            // bare KEY: inherited from the environment
+            while i < text_len && b[i] != b'\n' {
+                i += 1;
+            }
+            let lookup = |n: &str| lookup_in(&vars, outer, n);
+            if let Some(v) = lookup(key) {
+                vars.push((key.to_string(), v));
+            }
+            continue;
+        }
+        if b[i] != b'=' && b[i] != b':' {
+            return Err(EnvError {
+                offset: i,
+                message: format!("invalid line in env file: expected `=` after {key}"),
+            });
+        }
+        i += 1;
+        while i < text_len && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        let value = match b.get(i) {
+            Some(&q @ (b'\'' | b'"')) => {
+                let open = i;
+                i += 1;
+                let vstart = i;
+                while i < text_len && b[i] != q {
+                    if q == b'"' && b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if i >= text_len {
+                    return Err(EnvError {
+                        offset: open,
+                        message: format!("unterminated quoted value for {key}"),
+                    });
+                }
+                let raw = &text[vstart..i];
+                i += 1;
+                // rest of line must be blank or a comment
+                while i < text_len && b[i] != b'\n' {
+                    i += 1;
+                }
+                if q == b'\'' {
+                    raw.to_string()
+                } else {
+                    let unescaped = unescape(raw);
+                    expand(&unescaped, &vars, outer, open)?
+                }
+            }
+            _ => {
+                let vstart = i;
+                while i < text_len && b[i] != b'\n' {
+                    if b[i] == b'#' && i > vstart && (b[i - 1] == b' ' || b[i - 1] == b'\t') {
+                        break;
+                    }
+                    i += 1;
+                }
+                let raw = text[vstart..i].trim_end();
+                while i < text_len && b[i] != b'\n' {
+                    i += 1;
+                }
+                expand(raw, &vars, outer, vstart)?
+            }
+        };
+        if let Some(existing) = vars.iter_mut().find(|(k, _)| k == key) {
+            existing.1 = value;
+        } else {
+            vars.push((key.to_string(), value));
+        }
+    }
+    Ok(vars)
+}
+
+fn lookup_in(
+    vars: &[(String, String)],
+    outer: &dyn Fn(&str) -> Option<String>,
+    name: &str,
+) -> Option<String> {
+    // The environment wins over the file itself, as for Compose's .env.
+    outer(name).or_else(|| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+}
+
+fn expand(
+    raw: &str,
+    vars: &[(String, String)],
+    outer: &dyn Fn(&str) -> Option<String>,
+    at: usize,
+) -> Result<String, EnvError> {
+    let lookup = |n: &str| lookup_in(vars, outer, n);
+    interpolate(raw, &lookup, &mut Usage::default()).map_err(|e| EnvError {
+        offset: at + e.offset,
+        message: e.message,
+    })
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('t') => out.push('\t'),
+                Some(o) => out.push(o),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn forms() {
+        let v = parse(
+            "# c\nA=1\nexport B = two # comment\nC='x ${A}'\nD=\"${A}\\n\"\nE=a#b\nF=\nG=${MISSING:-d}\n",
+            &none,
+        )
+        .unwrap();
+        let get = |k: &str| v.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("A"), Some("1"));
+        assert_eq!(get("B"), Some("two"));
+        assert_eq!(get("C"), Some("x ${A}"));
+        assert_eq!(get("D"), Some("1\n"));
+        assert_eq!(get("E"), Some("a#b"));
+        assert_eq!(get("F"), Some(""));
+        assert_eq!(get("G"), Some("d"));
+    }
+
+    #[test]
+    fn multiline_and_errors() {
+        let v = parse("K=\"a\nb\"\n", &none).unwrap();
+        assert_eq!(v[0].1, "a\nb");
+        assert!(parse("K=\"open\n", &none).is_err());
+        assert!(parse("=x\n", &none).is_err());
+    }
+}

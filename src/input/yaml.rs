@@ -1,0 +1,592 @@
+//! The only caller of the YAML parser: turns text into positioned, untyped trees with
+//! anchors, aliases and merge keys (`<<`) applied, duplicate keys refused and resource budgets
+//! enforced. It knows nothing about Compose, Kubernetes or stackfit's own formats.
+//!
+//! Built on `granit-parser` (the event parser under serde-saphyr): the Compose loader must
+//! interpolate and merge *before* typing, so it needs a tree that keeps every position, not a
+//! typed deserializer.
+
+use std::collections::{HashMap, HashSet};
+
+use granit_parser::{Event, Options, Parser, ScalarStyle};
+
+use crate::source::{Pos, Span};
+
+/// A YAML node with its position and tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub pos: Pos,
+    /// Local or core tag as written (`!reset`, `!override`, `tag:yaml.org,2002:str`).
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A scalar keeps its source text; `plain` is false for quoted and block scalars, which
+    /// are always strings. Typing happens late, as Compose does it.
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_pos: Pos,
+    pub value: Node,
+}
+
+/// Limits that protect against hostile input. They scale with the input size so that large
+/// real files (10,000 services) load while alias bombs do not.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    pub max_nodes: usize,
+    pub max_depth: usize,
+    pub max_documents: usize,
+}
+
+impl Budget {
+    pub fn for_len(len: usize) -> Budget {
+        Budget {
+            // Every real file we know expands aliases by far less than 8× its byte size.
+            max_nodes: (len.saturating_mul(8)).clamp(200_000, 50_000_000),
+            max_depth: 128,
+            max_documents: 10_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Node {
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.kind {
+            Kind::Map(e) => Some(e),
+            _ => None,
+        }
+    }
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Seq(e) => Some(e),
+            _ => None,
+        }
+    }
+    /// The scalar text, if this is a scalar that is not null.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Scalar { text, .. } if !self.is_null() => Some(text),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        match &self.kind {
+            Kind::Scalar { text, plain } => {
+                *plain
+                    && self.tag.is_none()
+                    && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+            }
+            _ => false,
+        }
+    }
+    pub fn is_scalar(&self) -> bool {
+        matches!(self.kind, Kind::Scalar { .. })
+    }
+    /// YAML 1.2 core-schema booleans only: `yes`/`on` stay strings, as in Docker Compose.
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => match text.as_str() {
+                "true" | "True" | "TRUE" => Some(true),
+                "false" | "False" | "FALSE" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    pub fn as_i64(&self) -> Option<i64> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => parse_int(text),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => parse_int(text)
+                .map(|i| i as f64)
+                .or_else(|| text.trim().parse::<f64>().ok()),
+            _ => None,
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| &e.value)
+    }
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map()?.iter().find(|e| e.key == key)
+    }
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            Kind::Scalar { .. } if self.is_null() => "null",
+            Kind::Scalar { .. } if self.as_bool().is_some() => "boolean",
+            Kind::Scalar { .. } if self.as_f64().is_some() => "number",
+            Kind::Scalar { .. } => "string",
+            Kind::Seq(_) => "sequence",
+            Kind::Map(_) => "mapping",
+        }
+    }
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tag.as_deref() == Some(tag)
+    }
+    pub fn scalar(text: impl Into<String>, pos: Pos) -> Node {
+        Node {
+            kind: Kind::Scalar {
+                text: text.into(),
+                plain: false,
+            },
+            pos,
+            tag: None,
+        }
+    }
+    fn count(&self) -> usize {
+        match &self.kind {
+            Kind::Scalar { .. } => 1,
+            Kind::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
+            Kind::Map(entries) => 1 + entries.iter().map(|e| 1 + e.value.count()).sum::<usize>(),
+        }
+    }
+    fn set_via(&mut self, via: Span) {
+        if self.pos.via.is_none() {
+            self.pos.via = Some(via);
+        }
+        match &mut self.kind {
+            Kind::Scalar { .. } => {}
+            Kind::Seq(items) => items.iter_mut().for_each(|n| n.set_via(via)),
+            Kind::Map(entries) => entries.iter_mut().for_each(|e| {
+                if e.key_pos.via.is_none() {
+                    e.key_pos.via = Some(via);
+                }
+                e.value.set_via(via);
+            }),
+        }
+    }
+}
+
+/// Integers as YAML 1.2 core schema reads them (decimal, `0o`, `0x`), with an optional sign.
+pub fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let v = if let Some(h) = body.strip_prefix("0x") {
+        i64::from_str_radix(h, 16).ok()?
+    } else if let Some(o) = body.strip_prefix("0o") {
+        i64::from_str_radix(o, 8).ok()?
+    } else if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) {
+        body.parse::<i64>().ok()?
+    } else {
+        return None;
+    };
+    Some(if neg { -v } else { v })
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        start: u32,
+        anchor: usize,
+        tag: Option<String>,
+    },
+    Map {
+        entries: Vec<Entry>,
+        key: Option<(String, Pos)>,
+        seen: HashSet<String>,
+        merges: Vec<(usize, Node)>,
+        start: u32,
+        anchor: usize,
+        tag: Option<String>,
+    },
+}
+
+fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<String> {
+    let t = tag?;
+    Some(format!("{}{}", t.handle(), t.suffix()))
+}
+
+/// Parses every document of `text` (file id `file`) into trees.
+pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlError> {
+    let mut options = Options::default();
+    options.block_nesting_limit = budget.max_depth;
+    options.flow_nesting_limit = budget.max_depth;
+    let parser = Parser::new_from_str_with_options(text, options);
+    let mut docs = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut nodes = 0usize;
+    let offset = |m: &granit_parser::Marker| -> u32 {
+        m.byte_offset().unwrap_or_else(|| {
+            text.char_indices()
+                .nth(m.index())
+                .map_or(text.len(), |c| c.0)
+        }) as u32
+    };
+    let span_of = |s: &granit_parser::Span| Span {
+        file,
+        start: offset(&s.start),
+        end: offset(&s.end),
+    };
+    let err = |span: Span, message: String| YamlError { span, message };
+
+    for item in parser {
+        let (event, span) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                let at = offset(e.marker());
+                return Err(err(
+                    Span {
+                        file,
+                        start: at,
+                        end: at,
+                    },
+                    format!("invalid YAML: {}", e.info()),
+                ));
+            }
+        };
+        let sp = span_of(&span);
+        let done: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => None,
+            Event::DocumentStart(..) => {
+                anchors.clear();
+                if docs.len() >= budget.max_documents {
+                    return Err(err(
+                        sp,
+                        format!("too many YAML documents (limit {})", budget.max_documents),
+                    ));
+                }
+                None
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                nodes += 1;
+                let tag = tag_string(tag.as_deref());
+                let plain = matches!(style, ScalarStyle::Plain)
+                    && !tag.as_deref().is_some_and(|t| t.ends_with(":str"));
+                Some((
+                    Node {
+                        kind: Kind::Scalar {
+                            text: value.into_owned(),
+                            plain,
+                        },
+                        pos: Pos::new(sp),
+                        tag,
+                    },
+                    anchor,
+                ))
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                nodes += 1;
+                if stack.len() >= budget.max_depth {
+                    return Err(err(
+                        sp,
+                        format!("YAML nested too deeply (limit {})", budget.max_depth),
+                    ));
+                }
+                stack.push(Frame::Seq {
+                    items: Vec::new(),
+                    start: sp.start,
+                    anchor,
+                    tag: tag_string(tag.as_deref()),
+                });
+                None
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                nodes += 1;
+                if stack.len() >= budget.max_depth {
+                    return Err(err(
+                        sp,
+                        format!("YAML nested too deeply (limit {})", budget.max_depth),
+                    ));
+                }
+                stack.push(Frame::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    seen: HashSet::new(),
+                    merges: Vec::new(),
+                    start: sp.start,
+                    anchor,
+                    tag: tag_string(tag.as_deref()),
+                });
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    items,
+                    start,
+                    anchor,
+                    tag,
+                }) => Some((
+                    Node {
+                        kind: Kind::Seq(items),
+                        pos: Pos::new(Span {
+                            file,
+                            start,
+                            end: sp.end.max(start),
+                        }),
+                        tag,
+                    },
+                    anchor,
+                )),
+                _ => return Err(err(sp, "invalid YAML: unbalanced sequence".into())),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    mut entries,
+                    merges,
+                    start,
+                    anchor,
+                    tag,
+                    ..
+                }) => {
+                    apply_merges(&mut entries, merges)?;
+                    Some((
+                        Node {
+                            kind: Kind::Map(entries),
+                            pos: Pos::new(Span {
+                                file,
+                                start,
+                                end: sp.end.max(start),
+                            }),
+                            tag,
+                        },
+                        anchor,
+                    ))
+                }
+                _ => return Err(err(sp, "invalid YAML: unbalanced mapping".into())),
+            },
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err(err(sp, "unknown YAML alias".into()));
+                };
+                nodes = nodes.saturating_add(target.count());
+                if nodes > budget.max_nodes {
+                    return Err(err(
+                        sp,
+                        format!(
+                            "YAML aliases expand to more than {} nodes (alias bomb?)",
+                            budget.max_nodes
+                        ),
+                    ));
+                }
+                let mut copy = target.clone();
+                copy.set_via(sp);
+                Some((copy, 0))
+            }
+            Event::UnresolvedAlias(_) => return Err(err(sp, "unknown YAML alias".into())),
+            _ => None,
+        };
+        if nodes > budget.max_nodes {
+            return Err(err(
+                sp,
+                format!("YAML document has more than {} nodes", budget.max_nodes),
+            ));
+        }
+        let Some((node, anchor)) = done else { continue };
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => docs.push(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                key,
+                seen,
+                merges,
+                ..
+            }) => match key.take() {
+                None => {
+                    let Kind::Scalar { text, plain } = &node.kind else {
+                        return Err(err(
+                            node.pos.primary(),
+                            "mapping keys must be strings".into(),
+                        ));
+                    };
+                    let text = if node.is_null() && *plain {
+                        "null".to_string()
+                    } else {
+                        text.clone()
+                    };
+                    *key = Some((text, node.pos));
+                }
+                Some((k, kpos)) => {
+                    if k == "<<" && kpos.via.is_none() {
+                        merges.push((entries.len(), node));
+                    } else {
+                        if !seen.insert(k.clone()) {
+                            let first = entries.iter().find(|e| e.key == k).map(|e| e.key_pos);
+                            return Err(err(
+                                kpos.primary(),
+                                match first {
+                                    Some(_) => format!("duplicate mapping key `{k}`"),
+                                    None => format!("duplicate mapping key `{k}`"),
+                                },
+                            ));
+                        }
+                        entries.push(Entry {
+                            key: k,
+                            key_pos: kpos,
+                            value: node,
+                        });
+                    }
+                }
+            },
+        }
+    }
+    Ok(docs)
+}
+
+/// Applies YAML merge keys: explicit keys win, then earlier merge sources over later ones.
+fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<(), YamlError> {
+    if merges.is_empty() {
+        return Ok(());
+    }
+    let mut present: HashSet<String> = entries.iter().map(|e| e.key.clone()).collect();
+    let mut merged: Vec<Entry> = Vec::new();
+    for (_, source) in merges {
+        let sources: Vec<Node> = match source.kind {
+            Kind::Map(_) => vec![source],
+            Kind::Seq(items) => items,
+            _ => {
+                return Err(YamlError {
+                    span: source.pos.primary(),
+                    message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                });
+            }
+        };
+        for s in sources {
+            let via = s.pos.via;
+            let Kind::Map(es) = s.kind else {
+                return Err(YamlError {
+                    span: s.pos.primary(),
+                    message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                });
+            };
+            for mut e in es {
+                if present.insert(e.key.clone()) {
+                    if let Some(v) = via {
+                        if e.key_pos.via.is_none() {
+                            e.key_pos.via = Some(v);
+                        }
+                        e.value.set_via(v);
+                    }
+                    merged.push(e);
+                }
+            }
+        }
+    }
+    entries.extend(merged);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Node {
+        parse(text, 0, Budget::for_len(text.len()))
+            .unwrap()
+            .remove(0)
+    }
+
+    #[test]
+    fn merge_keys_are_applied_with_explicit_keys_winning() {
+        let n = doc("x: &d\n  restart: always\n  image: a\ns:\n  <<: *d\n  image: b\n");
+        let s = n.get("s").unwrap();
+        assert_eq!(s.get("image").unwrap().as_str(), Some("b"));
+        let restart = s.get("restart").unwrap();
+        assert_eq!(restart.as_str(), Some("always"));
+        // defined at line 2, used through the alias on line 5
+        assert_eq!(restart.pos.at.start, 17);
+        assert!(restart.pos.via.is_some());
+    }
+
+    #[test]
+    fn merge_list_earlier_source_wins() {
+        let n = doc("a: &a {k: 1}\nb: &b {k: 2, j: 3}\nc:\n  <<: [*a, *b]\n");
+        let c = n.get("c").unwrap();
+        assert_eq!(c.get("k").unwrap().as_i64(), Some(1));
+        assert_eq!(c.get("j").unwrap().as_i64(), Some(3));
+    }
+
+    #[test]
+    fn yes_stays_a_string_and_quotes_are_not_plain() {
+        let n = doc("a: yes\nb: 'true'\nc: true\nd: ~\n");
+        assert_eq!(n.get("a").unwrap().as_bool(), None);
+        assert_eq!(n.get("a").unwrap().as_str(), Some("yes"));
+        assert_eq!(n.get("c").unwrap().as_bool(), Some(true));
+        assert!(n.get("d").unwrap().is_null());
+        assert!(!n.get("b").unwrap().is_null());
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let e = parse("a: 1\nb: 2\na: 3\n", 0, Budget::for_len(20)).unwrap_err();
+        assert!(e.message.contains("duplicate"), "{e:?}");
+        assert_eq!(e.span.start, 10);
+    }
+
+    #[test]
+    fn tags_are_kept() {
+        let n = doc("p: !reset []\nq: !override {a: 1}\n");
+        assert!(n.get("p").unwrap().has_tag("!reset"));
+        assert!(n.get("q").unwrap().has_tag("!override"));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut t = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='j' {
+            t.push_str(&format!(
+                "{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = c;
+        }
+        let e = parse(&t, 0, Budget::for_len(t.len())).unwrap_err();
+        assert!(e.message.contains("alias"), "{e:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let t = "[".repeat(10_000);
+        assert!(parse(&t, 0, Budget::for_len(t.len())).is_err());
+        let mut b = String::new();
+        for i in 0..500 {
+            b.push_str(&" ".repeat(i));
+            b.push_str("a:\n");
+        }
+        assert!(parse(&b, 0, Budget::for_len(b.len())).is_err());
+    }
+
+    #[test]
+    fn multiple_documents() {
+        let d = parse("a: 1\n---\nb: 2\n", 0, Budget::for_len(10)).unwrap();
+        assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn ints() {
+        assert_eq!(parse_int("0x1f"), Some(31));
+        assert_eq!(parse_int("-3"), Some(-3));
+        assert_eq!(parse_int("3.5"), None);
+        assert_eq!(parse_int(""), None);
+    }
+}

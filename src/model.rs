@@ -1,0 +1,302 @@
+//! The model: plain data describing one system, whatever format it came from. It holds no
+//! parser types and does no I/O; every value that findings may point at carries its `Pos`.
+
+use std::collections::BTreeMap;
+
+use crate::source::{Pos, Span};
+
+/// A value with the place it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, pos: Pos) -> Self {
+        Located { value, pos }
+    }
+}
+
+/// Which kind of input a model came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    Compose,
+    Kubernetes,
+    Architecture,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub name: Option<String>,
+    /// Services sorted by name.
+    pub services: Vec<Service>,
+    /// Services left out because none of their profiles is active (names only).
+    pub inactive: Vec<String>,
+    pub networks: BTreeMap<String, Network>,
+    pub volumes: BTreeMap<String, Pos>,
+    pub configs: BTreeMap<String, Pos>,
+    pub secrets: BTreeMap<String, Pos>,
+    /// Top-level `jobs:` (experimental Compose jobs).
+    pub jobs: Option<Pos>,
+    /// Declared facts and suppressions from `x-stackfit:` blocks, in file order.
+    pub declared: Vec<DeclaredEntry>,
+    /// Top-level `x-stackfit: {ignore: {RULE: reason}}`.
+    pub ignores: Vec<Ignore>,
+    /// The top-level `services:` key of the first file: where aggregate findings point.
+    pub anchor: Option<Span>,
+    /// Variables that were used but unset (interpolated as empty), names only.
+    pub unset_variables: Vec<String>,
+    pub kinds: Vec<InputKind>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredEntry {
+    pub key: String,
+    pub key_pos: Pos,
+    /// The scalar value as written (facts are typed later, with located errors).
+    pub value: Located<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ignore {
+    pub rule: String,
+    pub reason: String,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Network {
+    pub driver: Option<Located<String>>,
+    pub external: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    #[default]
+    Replicated,
+    Global,
+    ReplicatedJob,
+    GlobalJob,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Option<Mode> {
+        Some(match s {
+            "replicated" => Mode::Replicated,
+            "global" => Mode::Global,
+            "replicated-job" => Mode::ReplicatedJob,
+            "global-job" => Mode::GlobalJob,
+            _ => return None,
+        })
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Mode::Replicated => "replicated",
+            Mode::Global => "global",
+            Mode::ReplicatedJob => "replicated-job",
+            Mode::GlobalJob => "global-job",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dependency {
+    pub service: String,
+    pub condition: String,
+    pub required: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvVar {
+    pub name: String,
+    /// Never printed: environment values are secrets in real projects.
+    pub value: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Port {
+    pub target: String,
+    pub published: Option<String>,
+    pub host_ip: Option<String>,
+    pub protocol: Option<String>,
+    /// `mode` as written in the long syntax (`ingress` is Swarm routing mesh).
+    pub mode: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MountKind {
+    Volume,
+    Bind,
+    Tmpfs,
+    Npipe,
+    Image,
+    Cluster,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mount {
+    pub kind: MountKind,
+    pub source: Option<String>,
+    pub target: String,
+    pub read_only: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Build {
+    /// Context path as written, or a URL.
+    pub context: String,
+    pub target: Option<Located<String>>,
+    pub dockerfile: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deploy {
+    pub replicas: Option<Located<u64>>,
+    pub mode: Option<Located<Mode>>,
+    pub placement: Option<Pos>,
+    pub update_config: Option<Pos>,
+    pub rollback_config: Option<Pos>,
+    pub restart_policy: Option<Pos>,
+    pub resources_limits: Option<Pos>,
+    pub endpoint_mode: Option<Located<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Probes {
+    pub liveness: Option<Pos>,
+    pub readiness: Option<Pos>,
+}
+
+/// One service (Compose) or workload (Kubernetes) or declared service (architecture).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Service {
+    pub name: String,
+    pub name_pos: Pos,
+    pub image: Option<Located<String>>,
+    pub build: Option<Build>,
+    pub command: Option<Located<Vec<String>>>,
+    pub entrypoint: Option<Located<Vec<String>>>,
+    pub profiles: Vec<String>,
+    pub depends_on: Vec<Dependency>,
+    pub links: Vec<Located<String>>,
+    pub volumes_from: Vec<Located<String>>,
+    pub network_mode: Option<Located<String>>,
+    pub environment: Vec<EnvVar>,
+    pub ports: Vec<Port>,
+    pub expose: Vec<String>,
+    pub mounts: Vec<Mount>,
+    pub networks: Vec<String>,
+    pub healthcheck: Option<Pos>,
+    pub healthcheck_disabled: bool,
+    pub restart: Option<Located<String>>,
+    pub container_name: Option<Located<String>>,
+    pub labels: BTreeMap<String, Located<String>>,
+    pub deploy: Deploy,
+    pub scale: Option<Located<u64>>,
+    pub secrets: Vec<String>,
+    pub configs: Vec<String>,
+    pub develop_watch: Option<Pos>,
+    pub privileged: bool,
+    pub devices: Vec<Pos>,
+    /// Per-service `x-stackfit: {ignore: {RULE: reason}}`.
+    pub ignores: Vec<Ignore>,
+    /// Kubernetes / architecture extras.
+    pub kind: Option<String>,
+    pub probes: Probes,
+    pub hpa: Option<Pos>,
+    pub pdb: Option<Pos>,
+    pub schedule: Option<Pos>,
+}
+
+impl Service {
+    /// Effective replica count: `deploy.replicas`, else `scale`, else 1; `None` for global mode.
+    pub fn replicas(&self) -> Option<u64> {
+        if matches!(
+            self.deploy.mode.as_ref().map(|m| m.value),
+            Some(Mode::Global | Mode::GlobalJob)
+        ) {
+            return None;
+        }
+        Some(
+            self.deploy
+                .replicas
+                .as_ref()
+                .map(|r| r.value)
+                .or(self.scale.as_ref().map(|s| s.value))
+                .unwrap_or(1),
+        )
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.deploy
+            .mode
+            .as_ref()
+            .map(|m| m.value)
+            .unwrap_or_default()
+    }
+
+    /// Image repository without registry host, tag or digest: `docker.io/library/postgres:16` →
+    /// `postgres`; `ghcr.io/acme/api:1` → `acme/api`.
+    pub fn image_repo(&self) -> Option<String> {
+        self.image.as_ref().map(|i| image_repository(&i.value))
+    }
+}
+
+/// Repository path of an image reference, lower-cased, without registry, tag and digest.
+pub fn image_repository(image: &str) -> String {
+    let no_digest = image.split('@').next().unwrap_or("");
+    // the tag is after the last ':' that follows the last '/'
+    let last_slash = no_digest.rfind('/').map_or(0, |i| i + 1);
+    let no_tag = match no_digest[last_slash..].find(':') {
+        Some(i) => &no_digest[..last_slash + i],
+        None => no_digest,
+    };
+    let mut parts: Vec<&str> = no_tag.split('/').collect();
+    if parts.len() > 1 {
+        let first = parts[0];
+        if first.contains('.') || first.contains(':') || first == "localhost" {
+            parts.remove(0);
+        }
+    }
+    if parts.len() > 1 && parts[0] == "library" {
+        parts.remove(0);
+    }
+    parts.join("/").to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_repositories() {
+        assert_eq!(image_repository("postgres:16"), "postgres");
+        assert_eq!(
+            image_repository("docker.io/library/postgres:16"),
+            "postgres"
+        );
+        assert_eq!(
+            image_repository("ghcr.io/acme/api:1.2@sha256:ab"),
+            "acme/api"
+        );
+        assert_eq!(image_repository("localhost:5000/app"), "app");
+        assert_eq!(
+            image_repository("mcr.microsoft.com/mssql/server:2019"),
+            "mssql/server"
+        );
+        assert_eq!(
+            image_repository("postgrest/postgrest"),
+            "postgrest/postgrest"
+        );
+    }
+}

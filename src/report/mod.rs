@@ -1,0 +1,97 @@
+//! Reports: the serialisable structures every renderer works from — the JSON contracts of
+//! `stackfit graph` and `stackfit analyze` (`schema_version` 1). Building a report is the last
+//! step that sees the model and graph; renderers see only these types.
+
+pub mod analysis;
+
+use serde::Serialize;
+
+use crate::graph::ServiceGraph;
+use crate::model::Model;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphReport {
+    pub schema_version: u32,
+    pub services: Vec<GraphService>,
+    pub edges: Vec<GraphEdge>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphService {
+    pub name: String,
+    pub image: Option<String>,
+    /// Build context path, relative to the project directory.
+    pub build: Option<String>,
+    /// Effective replicas (`deploy.replicas`, else `scale`, else 1); null in global mode.
+    pub replicas: Option<u64>,
+    pub mode: String,
+    pub profiles: Vec<String>,
+    pub class: String,
+    pub roles: Vec<String>,
+    pub ports: Vec<String>,
+    pub container_name: Option<String>,
+    pub healthcheck: bool,
+    pub restart: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GraphEdge {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+}
+
+impl GraphReport {
+    pub fn build(model: &Model, graph: &ServiceGraph) -> GraphReport {
+        let services = model
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let info = graph.node(i);
+                GraphService {
+                    name: s.name.clone(),
+                    image: s.image.as_ref().map(|x| x.value.clone()),
+                    build: s.build.as_ref().map(|b| b.context.clone()),
+                    replicas: s.replicas(),
+                    mode: s.mode().as_str().to_string(),
+                    profiles: s.profiles.clone(),
+                    class: info.class.as_str().to_string(),
+                    roles: vec![info.role.to_string()],
+                    ports: s
+                        .ports
+                        .iter()
+                        .map(|p| match &p.published {
+                            Some(pb) => format!("{pb}:{}", p.target),
+                            None => p.target.clone(),
+                        })
+                        .collect(),
+                    container_name: s.container_name.as_ref().map(|c| c.value.clone()),
+                    healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
+                    restart: s.restart.as_ref().map(|r| r.value.clone()),
+                }
+            })
+            .collect();
+        let mut edges: Vec<GraphEdge> = graph
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = graph.graph.edge_endpoints(e).expect("edge exists");
+                GraphEdge {
+                    from: model.services[graph.graph[a].service].name.clone(),
+                    to: model.services[graph.graph[b].service].name.clone(),
+                    kind: graph.graph[e].kind.as_str().to_string(),
+                }
+            })
+            .collect();
+        edges.sort();
+        edges.dedup();
+        GraphReport {
+            schema_version: SCHEMA_VERSION,
+            services,
+            edges,
+        }
+    }
+}
