@@ -4,18 +4,29 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use crate::cli::{Cli, Command, GraphArgs, GraphFormat, InputArgs};
-use crate::error::Error;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{
+    AnalyzeArgs, AnalyzeFormat, Cli, Command, Expect, FailOn, GraphArgs, GraphFormat, InputArgs,
+};
+use crate::config::Config;
+use crate::declared::DeclaredFacts;
+use crate::error::{Error, ErrorKind};
 use crate::graph::ServiceGraph;
 use crate::input::{self, ReadLimits, Request};
 use crate::report::GraphReport;
+use crate::report::analysis::Report;
+use crate::rules::{RuleSet, Severity};
 use crate::source::SourceMap;
 
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match cli.command {
+        Command::Analyze(args) => analyze(args, out, err),
         Command::Graph(args) => graph(args, out),
-        _ => Err(Error::usage("not available")),
+        Command::Rules(args) => crate::render::rules::list(args, out),
+        Command::Explain(args) => crate::render::rules::explain(args, out),
     };
     match result {
         Ok(code) => code,
@@ -96,4 +107,205 @@ pub fn write_result(r: std::io::Result<()>) -> Result<(), Error> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::usage(format!("cannot write output: {e}"))),
     }
+}
+
+fn expect_str(e: Expect) -> &'static str {
+    match e {
+        Expect::Compose => "compose",
+        Expect::Kubernetes => "kubernetes",
+        Expect::DecomposeFirst => "decompose-first",
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.stackfit-{}.tmp", std::process::id()));
+    let res = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::usage(format!(
+            "cannot write {}: {e}",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+struct Rendered {
+    bytes: Vec<u8>,
+}
+
+fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Rendered, Error> {
+    let mut buf = Vec::new();
+    let res = match format {
+        AnalyzeFormat::Table => {
+            crate::render::table::render(report, &mut buf, tty, terminal_width())
+        }
+        AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
+    };
+    res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+    Ok(Rendered { bytes: buf })
+}
+
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
+}
+
+fn emit(bytes: &[u8], output: Option<&PathBuf>, out: &mut dyn Write) -> Result<(), Error> {
+    match output {
+        Some(p) => write_atomic(p, bytes),
+        None => write_result(out.write_all(bytes).and_then(|()| out.flush())),
+    }
+}
+
+fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if stdout_tty {
+        AnalyzeFormat::Table
+    } else {
+        AnalyzeFormat::Json
+    });
+    let req = request(&args.input)?;
+    // Configuration first: a bad config or rules directory is exit 2 before any input is read.
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => {
+            let first = args
+                .input
+                .paths
+                .iter()
+                .chain(args.input.files.iter())
+                .find(|p| p.as_os_str() != "-");
+            let start = match first {
+                Some(p) => {
+                    let abs = if p.is_absolute() {
+                        p.clone()
+                    } else {
+                        req.cwd.join(p)
+                    };
+                    if abs.is_dir() {
+                        abs
+                    } else {
+                        abs.parent()
+                            .map(Path::to_path_buf)
+                            .unwrap_or(req.cwd.clone())
+                    }
+                }
+                None => req.cwd.clone(),
+            };
+            crate::config::discover(&start)
+        }
+    };
+    let config = config_path.as_deref().map(Config::load).transpose()?;
+    let mut rules = RuleSet::load(args.rules.as_deref())?;
+    if let Some(c) = &config {
+        c.apply_rules(&mut rules)?;
+    }
+    let mut assumed = DeclaredFacts::default();
+    assumed.add_assumptions(&args.assume)?;
+
+    let mut sm = SourceMap::default();
+    let inputs: Vec<String> = args
+        .input
+        .paths
+        .iter()
+        .chain(args.input.files.iter())
+        .map(|p| p.display().to_string())
+        .collect();
+    let model = match input::load(&req, &mut sm) {
+        Ok(m) => m,
+        Err(e) if e.kind == ErrorKind::Input => {
+            // Machine formats still get a complete report carrying the error at its location.
+            if format != AnalyzeFormat::Table {
+                let report = Report::input_error(inputs, &e);
+                let r = render_report(&report, format, false)?;
+                emit(&r.bytes, args.output.as_ref(), out)?;
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    // Declared facts: file < config < --assume.
+    let mut declared = DeclaredFacts::default();
+    if let Err(e) = declared.add_from_file(&sm, &model.declared) {
+        if format != AnalyzeFormat::Table {
+            let report = Report::input_error(inputs, &e);
+            let r = render_report(&report, format, false)?;
+            emit(&r.bytes, args.output.as_ref(), out)?;
+        }
+        return Err(e);
+    }
+    if let Some(c) = &config {
+        c.add_facts(&mut declared)?;
+    }
+    for (k, v) in assumed.facts {
+        declared.facts.insert(k, v);
+    }
+    let expect = match args.expect {
+        Some(e) => Some(expect_str(e).to_string()),
+        None => declared.get("expect").map(|d| d.value.to_string()),
+    };
+    let opts = crate::analyze::Options {
+        inline_ignores: !args.no_inline_ignores,
+        inputs: if inputs.is_empty() {
+            sm.files
+                .iter()
+                .filter(|f| f.name != ".env")
+                .map(|f| f.name.clone())
+                .take(1)
+                .collect()
+        } else {
+            inputs
+        },
+        expect: expect.as_deref(),
+    };
+    let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
+    let r = render_report(&report, format, stdout_tty)?;
+    emit(&r.bytes, args.output.as_ref(), out)?;
+
+    let fail_on = match args.fail_on {
+        Some(f) => f,
+        None => match config.as_ref().and_then(|c| c.file.fail_on.as_deref()) {
+            Some("warning") => FailOn::Warning,
+            Some("info") => FailOn::Info,
+            Some("never") => FailOn::Never,
+            _ => FailOn::Error,
+        },
+    };
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    let mismatch = report.expect.as_ref().is_some_and(|e| !e.matched);
+    if mismatch {
+        let rec = report.recommendation.as_ref().expect("analysed");
+        let _ = writeln!(
+            err,
+            "stackfit: expected {}, got {}{}",
+            report
+                .expect
+                .as_ref()
+                .map(|e| e.expected.as_str())
+                .unwrap_or(""),
+            rec.outcome.as_str(),
+            rec.lean
+                .map(|l| format!(" (leans {})", l.as_str()))
+                .unwrap_or_default()
+        );
+    }
+    Ok(u8::from(failing || mismatch))
 }

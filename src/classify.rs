@@ -223,6 +223,8 @@ const IMAGES: &[(&str, Class)] = &[
     ("containrrr/watchtower", Class::Helper),
     ("tianon/exim4", Class::Helper),
     ("namshi/smtp", Class::Helper),
+    ("egos-tech/smtp", Class::Helper),
+    ("bytemark/smtp", Class::Helper),
     ("mailhog/mailhog", Class::Helper),
     ("axllent/mailpit", Class::Helper),
     ("bitnami/pgbouncer", Class::Helper),
@@ -242,6 +244,31 @@ const IMAGES: &[(&str, Class)] = &[
     ("alpine", Class::Helper),
     ("portainer/portainer-ce", Class::Helper),
     ("portainer/portainer", Class::Helper),
+];
+
+/// Container paths where datastores keep their data (decision-rules §2.1).
+const DATA_PATHS: &[(&str, Class)] = &[
+    ("/var/lib/postgresql/data", Class::Database),
+    ("/var/lib/mysql", Class::Database),
+    ("/data/db", Class::Database),
+    ("/var/lib/clickhouse", Class::Database),
+    ("/var/lib/cassandra", Class::Database),
+    ("/var/opt/mssql", Class::Database),
+    ("/usr/share/elasticsearch/data", Class::Search),
+    ("/usr/share/opensearch/data", Class::Search),
+    ("/var/lib/rabbitmq", Class::Broker),
+];
+
+/// Service names that identify infrastructure when the image says nothing (built locally).
+const NAMES: &[(&str, Class)] = &[
+    ("kafka", Class::Broker),
+    ("smtp", Class::Helper),
+    ("mail", Class::Helper),
+    ("postfix", Class::Helper),
+    ("exim", Class::Helper),
+    ("minio", Class::ObjectStorage),
+    ("db", Class::Database),
+    ("database", Class::Database),
 ];
 
 /// Class of an image reference, by exact repository (or basename for single-name entries).
@@ -272,10 +299,28 @@ pub fn image_class(image: &str) -> Option<Class> {
 /// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
 /// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
 pub fn service_class(s: &Service) -> Class {
-    if let Some(img) = &s.image
-        && let Some(c) = image_class(&img.value)
-    {
+    if let Some(c) = s.image.as_ref().and_then(|img| image_class(&img.value)) {
         return c;
+    }
+    // A locally built or unknown image: data directories and well-known service names.
+    for m in &s.mounts {
+        if let Some(c) = DATA_PATHS
+            .iter()
+            .find(|(p, _)| m.target == *p || m.target.starts_with(&format!("{p}/")))
+            .map(|(_, c)| *c)
+        {
+            return c;
+        }
+    }
+    let lname = s.name.to_ascii_lowercase();
+    if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == lname) {
+        return *c;
+    }
+    if let Some((_, c)) = IMAGES
+        .iter()
+        .find(|(p, _)| !p.contains('/') && !p.ends_with('*') && *p == lname)
+    {
+        return *c;
     }
     let name = s
         .image

@@ -97,15 +97,29 @@ pub struct AnalyzeArgs {
     /// Exit 1 unless the outcome is this (a borderline outcome passes for its lean)
     #[arg(long, value_enum)]
     pub expect: Option<Expect>,
-    /// Exit 1 when a finding has this severity or higher
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding has this severity or higher [default: error]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Declare a fact the files cannot show, e.g. `hosts=3` (repeatable)
     #[arg(long = "assume", value_name = "KEY=VALUE")]
     pub assume: Vec<String>,
     /// Read rules from DIR instead of the built-in set (files with the same id replace built-ins)
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Config file (default: the nearest stackfit.toml above the first input)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore `# stackfit: ignore[RULE]` comments in the input files
+    #[arg(long)]
+    pub no_inline_ignores: bool,
+    /// Force the input format (default: detected from the content)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Compose,
 }
 
 #[derive(Debug, Args)]

@@ -182,6 +182,8 @@ pub struct Probes {
 pub struct Service {
     pub name: String,
     pub name_pos: Pos,
+    /// The whole service definition (for suppressions scoped to a service).
+    pub body: Span,
     pub image: Option<Located<String>>,
     pub build: Option<Build>,
     pub command: Option<Located<Vec<String>>>,

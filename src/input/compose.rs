@@ -40,8 +40,10 @@ pub struct Loader<'a> {
     include_stack: Vec<PathBuf>,
 }
 
+/// Top-level keys of the Compose Specification, plus the experimental `jobs:`.
 pub const TOP_LEVEL_KEYS: &[&str] = &[
-    "configs", "include", "models", "name", "networks", "secrets", "services", "version", "volumes",
+    "configs", "include", "jobs", "models", "name", "networks", "secrets", "services", "version",
+    "volumes",
 ];
 
 impl<'a> Loader<'a> {

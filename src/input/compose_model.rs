@@ -489,6 +489,7 @@ impl Builder<'_, '_> {
         let mut s = Service {
             name: name.to_string(),
             name_pos,
+            body: node.pos.at,
             ..Service::default()
         };
         let p = |k: &str| format!("services.{name}.{k}");

@@ -2,7 +2,10 @@
 //! `&mut dyn Write`; none of them looks at the model, the graph or the source files.
 
 pub mod dot;
+pub mod json;
 pub mod mermaid;
+pub mod rules;
+pub mod table;
 
 use std::io::Write;
 

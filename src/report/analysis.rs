@@ -1,1 +1,141 @@
-//! placeholder
+//! The analysis report: the JSON contract of `stackfit analyze` (`schema_version` 1) and the
+//! single input of every analyze renderer. Built from the pipeline's results; holds resolved
+//! locations (file:line:col), never spans or parser types.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{GraphReport, SCHEMA_VERSION};
+use crate::declared::Origin;
+use crate::hints::Hint;
+use crate::recommend::Recommendation;
+use crate::rules::Severity;
+use crate::source::Location;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+pub const TOOL: Tool = Tool {
+    name: "stackfit",
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Rule id (`R-REPLICAS`), or an input-error code (`invalid-yaml`).
+    pub rule: String,
+    pub name: String,
+    pub severity: Severity,
+    /// `score`, `problem`, `qualifier`, `input-error` or `suppression`.
+    pub kind: String,
+    pub points: i64,
+    pub message: String,
+    pub location: Option<Location>,
+    /// The YAML path of the node (`services.web.deploy.replicas`) when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Anchor definitions and further evidence.
+    pub related: Vec<Location>,
+    pub seed: Vec<String>,
+    pub source: Vec<String>,
+    /// Where a declared fact behind the finding came from (`--assume`, config, file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactOut {
+    pub value: crate::declared::Value,
+    /// `file`, `declared-in-file`, `config`, `assume`.
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Suppressed {
+    pub rule: String,
+    pub reason: String,
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub system: Option<String>,
+    pub inputs: Vec<String>,
+    /// Null when an input error stopped the analysis.
+    pub recommendation: Option<Recommendation>,
+    pub findings: Vec<Finding>,
+    pub facts: BTreeMap<String, FactOut>,
+    pub services: Vec<super::GraphService>,
+    pub edges: Vec<super::GraphEdge>,
+    pub hints: Vec<Hint>,
+    pub suppressed: Vec<Suppressed>,
+    /// Outcome requested with `--expect`, and whether it matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expect: Option<ExpectResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpectResult {
+    pub expected: String,
+    pub matched: bool,
+}
+
+pub fn origin_source(o: &Option<Origin>) -> &'static str {
+    match o {
+        None => "file",
+        Some(Origin::File(_)) => "declared-in-file",
+        Some(Origin::Config { .. }) => "config",
+        Some(Origin::Assume) => "assume",
+    }
+}
+
+impl Report {
+    pub fn graph(&self) -> GraphReport {
+        GraphReport {
+            schema_version: SCHEMA_VERSION,
+            services: self.services.clone(),
+            edges: self.edges.clone(),
+        }
+    }
+
+    /// A report for a run stopped by an input error: no recommendation, one finding.
+    pub fn input_error(inputs: Vec<String>, err: &crate::error::Error) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: TOOL,
+            system: None,
+            inputs,
+            recommendation: None,
+            findings: vec![Finding {
+                rule: err.code.to_string(),
+                name: err.code.to_string(),
+                severity: Severity::Error,
+                kind: "input-error".into(),
+                points: 0,
+                message: err.message.clone(),
+                location: err.location.clone(),
+                path: None,
+                related: err.related.iter().cloned().collect(),
+                seed: vec![],
+                source: vec![],
+                declared: None,
+            }],
+            facts: BTreeMap::new(),
+            services: vec![],
+            edges: vec![],
+            hints: vec![],
+            suppressed: vec![],
+            expect: None,
+        }
+    }
+
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}

@@ -1,0 +1,699 @@
+//! Facts: a closed set of typed numbers and flags computed once from the model, the service
+//! graph and the declared facts. Rules read facts by name; they never look at YAML or petgraph.
+//! Each fact keeps the positions of its evidence so findings can point at the exact node.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::classify::Class;
+use crate::declared::{DeclaredFacts, Origin, Value};
+use crate::graph::ServiceGraph;
+use crate::model::{Mode, Model, MountKind, Service};
+use crate::source::Pos;
+
+/// Every fact a rule may name, with its meaning (shown by `stackfit rules` and in docs).
+pub const FACTS: &[(&str, &str)] = &[
+    ("services", "services defined and active (profiles applied)"),
+    (
+        "running-services",
+        "active services minus one-shot init/migration jobs",
+    ),
+    (
+        "first-party-services",
+        "running services that run the project's own code",
+    ),
+    (
+        "deployable-units",
+        "distinct first-party images/build contexts, plus same-image services owning a private datastore",
+    ),
+    (
+        "roles",
+        "distinct (image, command) pairs among first-party services",
+    ),
+    (
+        "fan-out-percent",
+        "share of running services produced by the two most used images",
+    ),
+    (
+        "private-datastores",
+        "datastores used by exactly one first-party service",
+    ),
+    (
+        "shared-datastores",
+        "datastores used by three or more first-party services",
+    ),
+    (
+        "max-datastore-users",
+        "most first-party services using one datastore",
+    ),
+    (
+        "stateful-services",
+        "databases, brokers, search engines and object stores run in the file",
+    ),
+    ("brokers", "message brokers and stream platforms"),
+    (
+        "max-replicas",
+        "highest replica count of a first-party service",
+    ),
+    (
+        "multi-node-signals",
+        "keys that only make sense on several nodes: mode global, placement, overlay networks, ports mode ingress",
+    ),
+    (
+        "rolling-update-signals",
+        "update_config / rollback_config keys, rolling strategies and disruption budgets",
+    ),
+    (
+        "autoheal",
+        "an autoheal sidecar or autoheal labels restart unhealthy containers",
+    ),
+    ("probes", "liveness/readiness probes (Kubernetes input)"),
+    ("autoscalers", "HorizontalPodAutoscalers (Kubernetes input)"),
+    (
+        "worker-services",
+        "first-party services in a worker or scheduler role",
+    ),
+    (
+        "job-services",
+        "run-to-completion jobs: replicated-job/global-job, top-level jobs, CronJobs",
+    ),
+    (
+        "lb-over-replicas",
+        "load-balancer routing labels on a service with replicas",
+    ),
+    (
+        "fixed-name-percent",
+        "share of first-party services with a fixed container_name",
+    ),
+    (
+        "host-coupling",
+        "docker.sock mounts, devices, privileged mode, host networking",
+    ),
+    (
+        "dev-signals",
+        "code bind mounts, development build targets, develop.watch",
+    ),
+    (
+        "max-config-sharing",
+        "most services sharing one config or secret",
+    ),
+    (
+        "single-role-monolith",
+        "at most one deployable unit and one role",
+    ),
+    ("kubernetes-input", "the input is Kubernetes manifests"),
+    (
+        "unset-variables",
+        "variables used in the files but unset (interpolated as empty)",
+    ),
+    ("hosts", "declared: machines the system must run on"),
+    ("availability", "declared: uptime target in percent"),
+    (
+        "zero-downtime",
+        "declared: deploys must not interrupt service",
+    ),
+    ("deploys-per-month", "declared: how often it ships"),
+    (
+        "deploy-budget-percent",
+        "share of the availability error budget that stop-and-start deploys of 60 s use",
+    ),
+    ("load-variation", "declared: peak-to-base traffic ratio"),
+    ("teams", "declared: teams that deploy independently"),
+    (
+        "batch",
+        "declared: batch work that needs capacity beyond one host",
+    ),
+    ("single-host", "declared: runs on one machine by design"),
+    (
+        "ops-engineers",
+        "declared: people who would operate the platform",
+    ),
+    (
+        "kubernetes-experience",
+        "declared: the team already runs Kubernetes",
+    ),
+    (
+        "managed-kubernetes",
+        "declared: a managed control plane is available",
+    ),
+    ("on-premises", "declared: runs on own machines or hybrid"),
+];
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub value: Value,
+    /// Positions of the evidence in the files, sorted; empty for aggregates.
+    pub evidence: Vec<Pos>,
+    /// Set for declared facts.
+    pub origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub map: BTreeMap<&'static str, Fact>,
+    /// Per-service derived data reused by hints.
+    pub derived: Derived,
+}
+
+/// Intermediate results that hints and reports reuse.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub running: Vec<usize>,
+    pub first_party: Vec<usize>,
+    /// datastore service → first-party users (sorted).
+    pub datastore_users: BTreeMap<usize, Vec<usize>>,
+    /// image key → first-party services built from it.
+    pub image_groups: BTreeMap<String, Vec<usize>>,
+}
+
+pub fn known(name: &str) -> bool {
+    FACTS.iter().any(|(n, _)| *n == name)
+}
+
+impl Facts {
+    pub fn get(&self, name: &str) -> Option<&Fact> {
+        self.map.get(name)
+    }
+    pub fn number(&self, name: &str) -> Option<f64> {
+        self.get(name).and_then(|f| f.value.as_f64())
+    }
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        self.get(name).and_then(|f| f.value.as_bool())
+    }
+    fn set(&mut self, name: &'static str, value: Value, mut evidence: Vec<Pos>) {
+        debug_assert!(known(name), "unknown fact {name}");
+        evidence.sort();
+        evidence.dedup();
+        self.map.insert(
+            name,
+            Fact {
+                value,
+                evidence,
+                origin: None,
+            },
+        );
+    }
+    fn num(&mut self, name: &'static str, n: usize, evidence: Vec<Pos>) {
+        self.set(name, Value::Number(n as f64), evidence);
+    }
+    fn flag_set(&mut self, name: &'static str, b: bool, evidence: Vec<Pos>) {
+        self.set(name, Value::Bool(b), evidence);
+    }
+
+    /// Computes every fact once.
+    pub fn compute(model: &Model, graph: &ServiceGraph, declared: &DeclaredFacts) -> Facts {
+        let mut f = Facts::default();
+        let svcs = &model.services;
+        let class = |i: usize| graph.node(i).class;
+        let role = |i: usize| graph.node(i).role;
+
+        // one-shot services: init/migration names, or awaited with service_completed_successfully
+        let awaited: BTreeSet<&str> = svcs
+            .iter()
+            .flat_map(|s| s.depends_on.iter())
+            .filter(|d| d.condition == "service_completed_successfully")
+            .map(|d| d.service.as_str())
+            .collect();
+        let running: Vec<usize> = (0..svcs.len())
+            .filter(|&i| {
+                role(i) != "one-shot"
+                    && !awaited.contains(svcs[i].name.as_str())
+                    && !matches!(svcs[i].mode(), Mode::ReplicatedJob | Mode::GlobalJob)
+                    && svcs[i].schedule.is_none()
+            })
+            .collect();
+        let first_party: Vec<usize> = running
+            .iter()
+            .copied()
+            .filter(|&i| class(i) == Class::App)
+            .collect();
+        f.num("services", svcs.len(), vec![]);
+        f.num("running-services", running.len(), vec![]);
+        f.num("first-party-services", first_party.len(), vec![]);
+
+        // datastore ownership: graph edges plus name affinity
+        let datastores: Vec<usize> = running
+            .iter()
+            .copied()
+            .filter(|&i| {
+                matches!(
+                    class(i),
+                    Class::Database | Class::Search | Class::ObjectStorage
+                )
+            })
+            .collect();
+        let fp_set: BTreeSet<usize> = first_party.iter().copied().collect();
+        let mut users: BTreeMap<usize, BTreeSet<usize>> =
+            datastores.iter().map(|d| (*d, BTreeSet::new())).collect();
+        for &a in &first_party {
+            for (t, _) in graph.needs(a) {
+                if let Some(u) = users.get_mut(&t) {
+                    u.insert(a);
+                }
+            }
+        }
+        for &d in &datastores {
+            if let Some(stem) = datastore_stem(&svcs[d].name) {
+                for &a in &first_party {
+                    let n = svcs[a].name.to_ascii_lowercase();
+                    if n.starts_with(&stem) && n.len() > stem.len() {
+                        users.get_mut(&d).expect("datastore").insert(a);
+                    }
+                }
+            }
+        }
+        let _ = fp_set;
+        let private: Vec<usize> = users
+            .iter()
+            .filter(|(_, u)| u.len() == 1)
+            .map(|(d, _)| *d)
+            .collect();
+        let shared: Vec<usize> = users
+            .iter()
+            .filter(|(_, u)| u.len() >= 3)
+            .map(|(d, _)| *d)
+            .collect();
+        let max_users = users.values().map(BTreeSet::len).max().unwrap_or(0);
+        f.num(
+            "private-datastores",
+            private.len(),
+            private.iter().map(|&d| svcs[d].name_pos).collect(),
+        );
+        f.num(
+            "shared-datastores",
+            shared.len(),
+            shared.iter().map(|&d| svcs[d].name_pos).collect(),
+        );
+        f.num("max-datastore-users", max_users, vec![]);
+        let owners: BTreeSet<usize> = private
+            .iter()
+            .filter_map(|d| users[d].iter().next().copied())
+            .collect();
+
+        // deployable units and roles
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &first_party {
+            groups.entry(image_key(&svcs[i])).or_default().push(i);
+        }
+        let du: usize = groups
+            .values()
+            .map(|g| g.iter().filter(|i| owners.contains(i)).count().max(1))
+            .sum();
+        let roles: BTreeSet<(String, String)> = first_party
+            .iter()
+            .map(|&i| {
+                let s = &svcs[i];
+                let cmd = s
+                    .entrypoint
+                    .iter()
+                    .chain(s.command.iter())
+                    .flat_map(|c| c.value.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (image_key(s), cmd)
+            })
+            .collect();
+        f.num("deployable-units", du, vec![]);
+        f.num("roles", roles.len(), vec![]);
+        f.flag_set(
+            "single-role-monolith",
+            !first_party.is_empty() && du <= 1 && roles.len() <= 1,
+            vec![],
+        );
+
+        // fan-out: share of running services from the top-2 images (any class)
+        let mut by_image: HashMap<String, usize> = HashMap::new();
+        for &i in &running {
+            *by_image.entry(image_key(&svcs[i])).or_default() += 1;
+        }
+        let mut counts: Vec<usize> = by_image.into_values().collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let top2: usize = counts.iter().take(2).sum();
+        let fan = if running.is_empty() {
+            0
+        } else {
+            top2 * 100 / running.len()
+        };
+        f.num("fan-out-percent", fan, vec![]);
+
+        let stateful: Vec<usize> = running
+            .iter()
+            .copied()
+            .filter(|&i| class(i).is_stateful())
+            .collect();
+        f.num(
+            "stateful-services",
+            stateful.len(),
+            stateful.iter().map(|&i| svcs[i].name_pos).collect(),
+        );
+        let brokers: Vec<usize> = running
+            .iter()
+            .copied()
+            .filter(|&i| class(i) == Class::Broker)
+            .collect();
+        f.num(
+            "brokers",
+            brokers.len(),
+            brokers.iter().map(|&i| svcs[i].name_pos).collect(),
+        );
+
+        // replicas on first-party services
+        let mut max_rep = 0u64;
+        let mut rep_pos = Vec::new();
+        for &i in &first_party {
+            let s = &svcs[i];
+            let r = s.replicas().unwrap_or(1);
+            let pos = s
+                .deploy
+                .replicas
+                .as_ref()
+                .map(|r| r.pos)
+                .or(s.scale.as_ref().map(|x| x.pos));
+            if r > max_rep {
+                max_rep = r;
+                rep_pos.clear();
+            }
+            if r == max_rep && r > 1 {
+                rep_pos.extend(pos);
+            }
+        }
+        f.num(
+            "max-replicas",
+            max_rep.max(u64::from(!first_party.is_empty())) as usize,
+            rep_pos,
+        );
+
+        // multi-node and rolling-update intent
+        let mut multi = Vec::new();
+        let mut rolling = Vec::new();
+        for &i in &running {
+            let s = &svcs[i];
+            if let Some(m) = &s.deploy.mode
+                && m.value == Mode::Global
+            {
+                multi.push(m.pos);
+            }
+            multi.extend(s.deploy.placement);
+            multi.extend(
+                s.ports
+                    .iter()
+                    .filter(|p| p.mode.as_deref() == Some("ingress"))
+                    .map(|p| p.pos),
+            );
+            rolling.extend(s.deploy.update_config);
+            rolling.extend(s.deploy.rollback_config);
+            rolling.extend(s.pdb);
+        }
+        for n in model.networks.values() {
+            if let Some(d) = &n.driver
+                && d.value == "overlay"
+            {
+                multi.push(d.pos);
+            }
+        }
+        f.num("multi-node-signals", multi.len(), multi);
+        f.num("rolling-update-signals", rolling.len(), rolling);
+
+        let mut autoheal = Vec::new();
+        let mut probes = Vec::new();
+        let mut hpas = Vec::new();
+        for s in svcs {
+            if s.image_repo().as_deref() == Some("willfarrell/autoheal") {
+                autoheal.push(s.name_pos);
+            }
+            autoheal.extend(
+                s.labels
+                    .iter()
+                    .filter(|(k, _)| k.as_str() == "autoheal" || k.starts_with("autoheal."))
+                    .map(|(_, v)| v.pos),
+            );
+            probes.extend(
+                s.probes
+                    .liveness
+                    .iter()
+                    .chain(s.probes.readiness.iter())
+                    .copied(),
+            );
+            hpas.extend(s.hpa);
+        }
+        f.flag_set("autoheal", !autoheal.is_empty(), autoheal);
+        f.num("probes", probes.len(), probes);
+        f.num("autoscalers", hpas.len(), hpas);
+
+        let workers: Vec<usize> = first_party
+            .iter()
+            .copied()
+            .filter(|&i| matches!(role(i), "worker" | "scheduler"))
+            .collect();
+        f.num(
+            "worker-services",
+            workers.len(),
+            workers.iter().map(|&i| svcs[i].name_pos).collect(),
+        );
+        let mut jobs: Vec<Pos> = svcs
+            .iter()
+            .filter_map(|s| match &s.deploy.mode {
+                Some(m) if matches!(m.value, Mode::ReplicatedJob | Mode::GlobalJob) => Some(m.pos),
+                _ => s.schedule,
+            })
+            .collect();
+        jobs.extend(model.jobs);
+        f.num("job-services", jobs.len(), jobs);
+
+        let lb: Vec<Pos> = svcs
+            .iter()
+            .filter(|s| s.replicas().unwrap_or(2) > 1)
+            .flat_map(|s| {
+                s.labels
+                    .iter()
+                    .filter(|(k, _)| {
+                        k.starts_with("traefik.http.services")
+                            || k.starts_with("traefik.http.routers")
+                            || k.starts_with("traefik.enable")
+                    })
+                    .map(|(_, v)| v.pos)
+            })
+            .collect();
+        f.flag_set("lb-over-replicas", !lb.is_empty(), lb);
+
+        let named: Vec<Pos> = first_party
+            .iter()
+            .filter_map(|&i| svcs[i].container_name.as_ref().map(|c| c.pos))
+            .collect();
+        let pct = if first_party.is_empty() {
+            0
+        } else {
+            named.len() * 100 / first_party.len()
+        };
+        f.num("fixed-name-percent", pct, named);
+
+        let mut coupling = Vec::new();
+        let mut dev = Vec::new();
+        for s in svcs {
+            for m in &s.mounts {
+                if m.kind == MountKind::Bind
+                    && m.source
+                        .as_deref()
+                        .is_some_and(|p| p.ends_with("docker.sock"))
+                {
+                    coupling.push(m.pos);
+                }
+            }
+            coupling.extend(s.devices.iter().copied());
+            if s.privileged {
+                coupling.push(s.name_pos);
+            }
+            if let Some(nm) = &s.network_mode
+                && nm.value == "host"
+            {
+                coupling.push(nm.pos);
+            }
+        }
+        for &i in &first_party {
+            let s = &svcs[i];
+            if s.build.is_some() {
+                for m in &s.mounts {
+                    if m.kind == MountKind::Bind
+                        && is_code_bind(m.source.as_deref().unwrap_or(""), &m.target)
+                    {
+                        dev.push(m.pos);
+                    }
+                }
+            }
+            if let Some(t) = s.build.as_ref().and_then(|b| b.target.as_ref()) {
+                let t_l = t.value.to_ascii_lowercase();
+                if t_l == "dev" || t_l.starts_with("develop") || t_l == "debug" {
+                    dev.push(t.pos);
+                }
+            }
+            dev.extend(s.develop_watch);
+        }
+        f.num("host-coupling", coupling.len(), coupling);
+        f.num("dev-signals", dev.len(), dev);
+
+        let mut sharing: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in svcs {
+            for c in s.configs.iter().chain(s.secrets.iter()) {
+                *sharing.entry(c.as_str()).or_default() += 1;
+            }
+        }
+        f.num(
+            "max-config-sharing",
+            sharing.values().copied().max().unwrap_or(0),
+            vec![],
+        );
+        f.flag_set(
+            "kubernetes-input",
+            model.kinds.contains(&crate::model::InputKind::Kubernetes),
+            vec![],
+        );
+        f.num("unset-variables", model.unset_variables.len(), vec![]);
+
+        // declared facts
+        for (key, d) in &declared.facts {
+            if key == "expect" {
+                continue;
+            }
+            let name = FACTS.iter().find(|(n, _)| n == key).map(|(n, _)| *n);
+            if let Some(name) = name {
+                let evidence = match &d.origin {
+                    Origin::File(p) => vec![*p],
+                    _ => vec![],
+                };
+                f.map.insert(
+                    name,
+                    Fact {
+                        value: d.value.clone(),
+                        evidence,
+                        origin: Some(d.origin.clone()),
+                    },
+                );
+            }
+        }
+        if let (Some(av), Some(dpm)) = (
+            declared.number("availability"),
+            declared.number("deploys-per-month"),
+        ) {
+            let budget_s = (100.0 - av) / 100.0 * 30.0 * 24.0 * 3600.0;
+            let pct = if budget_s <= 0.0 {
+                100_000.0
+            } else {
+                (dpm * 60.0 / budget_s * 100.0).round()
+            };
+            let origin = declared.get("deploys-per-month").map(|d| d.origin.clone());
+            f.map.insert(
+                "deploy-budget-percent",
+                Fact {
+                    value: Value::Number(pct),
+                    evidence: vec![],
+                    origin,
+                },
+            );
+        }
+        f.derived = Derived {
+            running,
+            first_party,
+            datastore_users: users
+                .into_iter()
+                .map(|(d, u)| (d, u.into_iter().collect()))
+                .collect(),
+            image_groups: groups,
+        };
+        f
+    }
+}
+
+/// The image a service runs, or its build context: services with equal keys are one codebase.
+pub fn image_key(s: &Service) -> String {
+    match (&s.image, &s.build) {
+        (_, Some(b)) => format!(
+            "build:{}:{}",
+            b.context,
+            b.dockerfile.as_deref().unwrap_or("Dockerfile")
+        ),
+        (Some(i), None) => i.value.clone(),
+        (None, None) => format!("service:{}", s.name),
+    }
+}
+
+/// `movie-id-mongodb` → `movie-id`, `carts-db` → `carts`, `catalogue_db` → `catalogue`.
+fn datastore_stem(name: &str) -> Option<String> {
+    let n = name.to_ascii_lowercase();
+    for suffix in [
+        "-mongodb",
+        "-mongo",
+        "-mysql",
+        "-postgres",
+        "-postgresql",
+        "-db",
+        "_db",
+        "-database",
+        "-redis",
+        "-memcached",
+        "-cassandra",
+        "-es",
+        "-elasticsearch",
+        "db",
+    ] {
+        if let Some(stem) = n.strip_suffix(suffix) {
+            let stem = stem.trim_end_matches(['-', '_']);
+            if stem.len() >= 3 {
+                return Some(stem.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A bind mount of project source into the container (`./src:/app`), not of a config file.
+fn is_code_bind(source: &str, target: &str) -> bool {
+    if !(source.starts_with('.') || !source.starts_with('/')) {
+        return false;
+    }
+    let last = source
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let looks_like_file = last.contains('.') && last != "." && last != "..";
+    if looks_like_file {
+        return false;
+    }
+    let code_targets = [
+        "/app",
+        "/usr/src",
+        "/code",
+        "/src",
+        "/var/www",
+        "/opt/app",
+        "/workspace",
+        "/home/node",
+        "/project",
+    ];
+    code_targets
+        .iter()
+        .any(|t| target == *t || target.starts_with(&format!("{t}/")))
+        || source == "."
+        || source == "./"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_code_binds() {
+        assert_eq!(
+            datastore_stem("movie-id-mongodb").as_deref(),
+            Some("movie-id")
+        );
+        assert_eq!(datastore_stem("carts-db").as_deref(), Some("carts"));
+        assert_eq!(datastore_stem("db"), None);
+        assert!(is_code_bind("./backend", "/app"));
+        assert!(is_code_bind(".", "/usr/src/app"));
+        assert!(!is_code_bind("./nginx.conf", "/etc/nginx/nginx.conf"));
+        assert!(!is_code_bind(
+            "/var/run/docker.sock",
+            "/var/run/docker.sock"
+        ));
+    }
+}

@@ -1,0 +1,281 @@
+//! The decomposition hint that comes with every answer: keep the monolith and its first
+//! seams, the roles of a role-split monolith to scale first, or the service-level smells of a
+//! set of services (shared datastores, dependency cycles, hubs, missing gateway). Reads the
+//! model, graph and facts; renders nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+
+use crate::classify::Class;
+use crate::facts::{Facts, image_key};
+use crate::graph::{EdgeKind, ServiceGraph};
+use crate::model::Model;
+use crate::recommend::Outcome;
+use crate::source::{Location, Pos, SourceMap};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hint {
+    /// `keep-monolith`, `role-split`, `shared-datastore`, `dependency-cycle`, `hub-service`,
+    /// `no-gateway`, `decompose-candidates`, `no-smells`.
+    pub kind: String,
+    pub title: String,
+    /// What to do first.
+    pub advice: String,
+    pub services: Vec<String>,
+    pub locations: Vec<Location>,
+}
+
+fn locs(sm: &SourceMap, pos: impl IntoIterator<Item = Pos>) -> Vec<Location> {
+    let mut v: Vec<Location> = pos.into_iter().map(|p| sm.location(p.primary())).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+pub fn hints(
+    model: &Model,
+    graph: &ServiceGraph,
+    facts: &Facts,
+    outcome: Outcome,
+    role_split: bool,
+    sm: &SourceMap,
+) -> Vec<Hint> {
+    let svcs = &model.services;
+    let d = &facts.derived;
+    let mut out = Vec::new();
+    let name = |i: usize| svcs[i].name.clone();
+    let du = facts.number("deployable-units").unwrap_or(0.0) as usize;
+    let roles = facts.number("roles").unwrap_or(0.0) as usize;
+
+    // Datastores, brokers and workers around the first-party code: the first seams.
+    let seams: Vec<usize> = d
+        .running
+        .iter()
+        .copied()
+        .filter(|&i| {
+            matches!(
+                graph.node(i).class,
+                Class::Database
+                    | Class::Broker
+                    | Class::Search
+                    | Class::ObjectStorage
+                    | Class::Cache
+            )
+        })
+        .collect();
+
+    if role_split {
+        // Group first-party services by image: each group's roles are the first cuts.
+        for members in d.image_groups.values().filter(|m| m.len() >= 2) {
+            let mut by_role: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+            for &i in members {
+                by_role.entry(graph.node(i).role).or_default().push(name(i));
+            }
+            let roles_text: Vec<String> = by_role
+                .iter()
+                .map(|(r, s)| format!("{r}: {}", s.join(", ")))
+                .collect();
+            let worker_first = by_role.contains_key("worker") || by_role.contains_key("scheduler");
+            out.push(Hint {
+                kind: "role-split".into(),
+                title: format!(
+                    "one codebase ({}) runs in {} roles",
+                    image_key(&svcs[members[0]]).trim_start_matches("build:"),
+                    members.len()
+                ),
+                advice: format!(
+                    "scale the roles separately ({}); {}",
+                    roles_text.join("; "),
+                    if worker_first {
+                        "the queue-driven workers are the first to scale or extract, their broker edges are the seam"
+                    } else {
+                        "extract bounded contexts at the edges later, only where they change or scale on their own"
+                    }
+                ),
+                services: members.iter().map(|&i| name(i)).collect(),
+                locations: locs(sm, members.iter().map(|&i| svcs[i].name_pos)),
+            });
+        }
+    } else if du <= 1 && roles <= 1 && !d.first_party.is_empty() {
+        let app = d.first_party[0];
+        let seam_names: Vec<String> = seams.iter().map(|&i| name(i)).collect();
+        let (kind, title, advice) = if outcome == Outcome::DecomposeFirst {
+            (
+                "decompose-candidates",
+                format!("decompose `{}` before moving to an orchestrator", name(app)),
+                format!(
+                    "cut along the parts that scale or are owned separately; the datastores and brokers it uses ({}) \
+                     mark the first candidate boundaries: give each candidate service its own tables before \
+                     splitting the code; run background work as a separate role first",
+                    if seam_names.is_empty() {
+                        "none in the file".to_string()
+                    } else {
+                        seam_names.join(", ")
+                    }
+                ),
+            )
+        } else {
+            (
+                "keep-monolith",
+                format!("keep the monolith `{}`", name(app)),
+                format!(
+                    "no driver asks for decomposition; its first seams, if one appears, are {}: run background work \
+                     as a worker role of the same image before extracting anything",
+                    if seam_names.is_empty() {
+                        "its modules and the tables they own".to_string()
+                    } else {
+                        format!(
+                            "the stores it talks to ({}) and the modules that own their tables",
+                            seam_names.join(", ")
+                        )
+                    }
+                ),
+            )
+        };
+        out.push(Hint {
+            kind: kind.into(),
+            title,
+            advice,
+            services: vec![name(app)],
+            locations: locs(sm, [svcs[app].name_pos]),
+        });
+    }
+
+    // Shared datastores: ≥3 first-party users from different codebases (roles of one image
+    // sharing their store is the role-split case, not a smell).
+    let codebases = |users: &[usize]| {
+        users
+            .iter()
+            .map(|&u| image_key(&svcs[u]))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    for (&store, users) in &d.datastore_users {
+        if users.len() >= 3 && codebases(users) >= 3 {
+            out.push(Hint {
+                kind: "shared-datastore".into(),
+                title: format!("`{}` is shared by {} services", name(store), users.len()),
+                advice: format!(
+                    "split the schema before splitting the code: give {} their own schemas or databases (one server \
+                     with separate databases is fine)",
+                    users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
+                ),
+                services: std::iter::once(name(store)).chain(users.iter().map(|&u| name(u))).collect(),
+                locations: locs(sm, [svcs[store].name_pos]),
+            });
+        }
+    }
+
+    // Dependency cycles among first-party services (env references and depends_on).
+    let fp: BTreeSet<usize> = d.first_party.iter().copied().collect();
+    let sub = graph.graph.filter_map(
+        |idx, n| fp.contains(&idx.index()).then_some(n.service),
+        |_, e| {
+            matches!(
+                e.kind,
+                EdgeKind::DependsOn | EdgeKind::EnvReference | EdgeKind::Links
+            )
+            .then_some(e.pos)
+        },
+    );
+    for scc in petgraph::algo::tarjan_scc(&sub) {
+        if scc.len() < 2 {
+            continue;
+        }
+        let mut members: Vec<usize> = scc.iter().map(|n| sub[*n]).collect();
+        members.sort_unstable();
+        let edge_pos: Vec<Pos> = scc
+            .iter()
+            .flat_map(|n| sub.edges(*n).map(|e| *e.weight()))
+            .collect();
+        out.push(Hint {
+            kind: "dependency-cycle".into(),
+            title: format!("dependency cycle between {}", members.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")),
+            advice: "a distributed monolith: these services cannot be deployed or fail independently; break the cycle \
+                     with an event or move the shared logic into one of them"
+                .into(),
+            services: members.iter().map(|&i| name(i)).collect(),
+            locations: locs(sm, edge_pos),
+        });
+    }
+
+    // Hubs: first-party services many other first-party services need.
+    if fp.len() >= 4 {
+        let indeg: BTreeMap<usize, usize> = fp
+            .iter()
+            .map(|&i| {
+                // callers from other codebases only: roles of one image are not a hub's callers
+                let own = image_key(&svcs[i]);
+                let n = graph
+                    .graph
+                    .neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
+                    .filter(|s| fp.contains(&s.index()))
+                    .map(|s| image_key(&svcs[s.index()]))
+                    .filter(|k| *k != own)
+                    .collect::<BTreeSet<_>>()
+                    .len();
+                (i, n)
+            })
+            .collect();
+        let n = indeg.len() as f64;
+        let mean = indeg.values().sum::<usize>() as f64 / n;
+        let sd = (indeg
+            .values()
+            .map(|&v| (v as f64 - mean).powi(2))
+            .sum::<f64>()
+            / n)
+            .sqrt();
+        let threshold = (mean + 2.0 * sd).max(3.0);
+        for (&i, &deg) in &indeg {
+            if deg as f64 >= threshold {
+                out.push(Hint {
+                    kind: "hub-service".into(),
+                    title: format!("`{}` is needed by {deg} other codebases", name(i)),
+                    advice: "a hub: changes to it ripple through the system; check whether it holds logic that \
+                             belongs to its callers, and version its API"
+                        .into(),
+                    services: vec![name(i)],
+                    locations: locs(sm, [svcs[i].name_pos]),
+                });
+            }
+        }
+    }
+
+    // Missing gateway: several first-party services publish ports and no proxy is present.
+    let publishing: Vec<usize> = d
+        .first_party
+        .iter()
+        .copied()
+        .filter(|&i| svcs[i].ports.iter().any(|p| p.published.is_some()))
+        .collect();
+    let has_proxy = d
+        .running
+        .iter()
+        .any(|&i| graph.node(i).class == Class::Proxy);
+    if publishing.len() >= 3 && !has_proxy {
+        out.push(Hint {
+            kind: "no-gateway".into(),
+            title: format!("{} services publish ports directly", publishing.len()),
+            advice: "put an API gateway or reverse proxy in front, so clients do not couple to every service's address".into(),
+            services: publishing.iter().map(|&i| name(i)).collect(),
+            locations: locs(sm, publishing.iter().filter_map(|&i| svcs[i].ports.first().map(|p| p.pos))),
+        });
+    }
+
+    if out.is_empty() {
+        out.push(Hint {
+            kind: "no-smells".into(),
+            title: "no decomposition smells found".into(),
+            advice: if d.first_party.is_empty() {
+                "the file runs only third-party infrastructure: there is no first-party code to decompose".into()
+            } else {
+                "no shared datastores, dependency cycles, hubs or missing gateway among the services".into()
+            },
+            services: vec![],
+            locations: vec![],
+        });
+    }
+    out
+}

@@ -1,0 +1,280 @@
+//! The decision, defined once (DESIGN.md): score → outcome, lean, confidence, the hard
+//! requirement, decompose-first, notes and flip questions. Reads fired rules and facts; it
+//! knows rule ids only for the notes DESIGN.md attaches to specific rules.
+
+use serde::Serialize;
+
+use crate::facts::Facts;
+use crate::rules::{Fired, RuleKind, RuleSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Compose,
+    Kubernetes,
+    DecomposeFirst,
+    Borderline,
+}
+
+impl Outcome {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::Compose => "compose",
+            Outcome::Kubernetes => "kubernetes",
+            Outcome::DecomposeFirst => "decompose-first",
+            Outcome::Borderline => "borderline",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+}
+
+/// One line of the score.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreLine {
+    pub id: String,
+    pub name: String,
+    pub points: i64,
+    pub seed: Vec<String>,
+    pub source: Vec<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FlipQuestion {
+    pub rule: String,
+    pub question: String,
+    /// The `--assume` that answers it.
+    pub assume: String,
+    /// Points the answer would add (negative: toward Compose).
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub outcome: Outcome,
+    /// For `borderline`: which way the evidence leans.
+    pub lean: Option<Outcome>,
+    pub score: i64,
+    pub confidence: Confidence,
+    /// True when the declared hard requirement (hosts ≥ 3 with availability ≥ 99.9 or
+    /// zero-downtime) decided the outcome.
+    pub hard_requirement: bool,
+    pub rules: Vec<ScoreLine>,
+    pub questions: Vec<FlipQuestion>,
+    pub notes: Vec<Note>,
+}
+
+fn fired(f: &[Fired<'_>], id: &str) -> bool {
+    f.iter().any(|x| x.rule.id == id)
+}
+
+pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Recommendation {
+    let scoring: Vec<&Fired<'_>> = fired_rules
+        .iter()
+        .filter(|f| f.rule.kind == RuleKind::Score && f.points != 0)
+        .collect();
+    let score: i64 = scoring.iter().map(|f| f.points).sum();
+    let hosts = facts.number("hosts").unwrap_or(0.0);
+    let ha = facts.number("availability").is_some_and(|a| a >= 99.9)
+        || facts.flag("zero-downtime") == Some(true);
+    let single_host = facts.flag("single-host") == Some(true);
+    let hard = hosts >= 3.0 && ha;
+    let contradiction = hard && single_host;
+    let hard_applies = hard && !contradiction;
+    let mono = fired(fired_rules, "R-MONO") && !fired(fired_rules, "R-ROLESPLIT");
+    let drivers = facts.number("load-variation").is_some_and(|v| v >= 3.0)
+        || facts.number("teams").is_some_and(|t| t >= 3.0);
+    let lean_k8s = fired_rules.iter().any(|f| f.rule.lean_kubernetes);
+    let file_signal = fired_rules.iter().any(|f| f.rule.file_signal);
+
+    let by_score = match score {
+        s if s >= 5 => Outcome::Kubernetes,
+        s if s >= 1 => Outcome::Borderline,
+        _ => Outcome::Compose,
+    };
+    let mut set_by_hard = false;
+    let mut outcome = by_score;
+    if hard_applies && matches!(outcome, Outcome::Compose | Outcome::Borderline) {
+        outcome = Outcome::Kubernetes;
+        set_by_hard = true;
+    }
+    if outcome == Outcome::Kubernetes && mono && score >= 5 && drivers {
+        outcome = Outcome::DecomposeFirst;
+    }
+    let lean = (outcome == Outcome::Borderline).then_some(if lean_k8s {
+        Outcome::Kubernetes
+    } else {
+        Outcome::Compose
+    });
+    let confidence = if outcome == Outcome::Borderline {
+        Confidence::Low
+    } else if score.abs() >= 7 || (hard_applies && file_signal) {
+        Confidence::High
+    } else if (5..=6).contains(&score.abs()) || score <= -3 || set_by_hard {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+
+    let mut notes = Vec::new();
+    let mut note = |id: &str, text: String| {
+        notes.push(Note {
+            id: id.into(),
+            text,
+        })
+    };
+    let swarm_keys = ["R-REPLICAS", "R-ROLLING", "R-MULTINODE"]
+        .iter()
+        .any(|id| fired(fired_rules, id));
+    if swarm_keys && score <= 4 {
+        note(
+            "swarm",
+            "replicas, rolling updates and multi-node keys are Swarm semantics: `docker stack deploy` honours them \
+             (it reads only the legacy v3 format), plain `docker compose up` runs everything on one host"
+                .into(),
+        );
+    }
+    if matches!(outcome, Outcome::Kubernetes | Outcome::DecomposeFirst)
+        && fired(fired_rules, "R-STATEFUL")
+    {
+        note(
+            "stateful",
+            "keep databases, brokers and search engines managed or outside the cluster: self-run stateful \
+             services are where Kubernetes hurts (GitLab chart docs)"
+                .into(),
+        );
+    }
+    if fired(fired_rules, "R-DEVONLY") {
+        note(
+            "dev-file",
+            "the file looks like a development environment (source mounts, dev targets): analyse the production \
+             file to decide how to deploy"
+                .into(),
+        );
+    }
+    if outcome == Outcome::Kubernetes && mono {
+        note(
+            "replicate-monolith",
+            "replicate the monolith: availability is met by running several replicas of the one unit behind a load \
+             balancer, not by decomposing it"
+                .into(),
+        );
+    }
+    if outcome == Outcome::DecomposeFirst {
+        note(
+            "monolith-first",
+            "monolith first: decompose along the seams that scale or change independently, one service at a time; \
+             Kubernetes pays once there are units to schedule (Fowler, MonolithFirst)"
+                .into(),
+        );
+    }
+    if fired(fired_rules, "R-ROLESPLIT") {
+        note(
+            "role-split",
+            "a role-split monolith is already tiered: scale its roles (web, workers) separately instead of \
+             decomposing it"
+                .into(),
+        );
+    }
+    if contradiction {
+        note(
+            "contradiction",
+            "single-host=true contradicts hosts ≥ 3 with an availability requirement: the outcome follows the score"
+                .into(),
+        );
+    }
+    if set_by_hard {
+        note(
+            "hard-requirement",
+            format!(
+                "hosts ≥ 3 with availability ≥ 99.9 % or zero-downtime can only be met by an orchestrator (seed e); \
+                 the score alone ({score:+}) would say {}",
+                by_score.as_str()
+            ),
+        );
+    }
+
+    let questions = if confidence == Confidence::Low {
+        let mut q: Vec<FlipQuestion> = rules
+            .rules
+            .iter()
+            .filter_map(|r| {
+                let question = r.question.as_ref()?;
+                let key = question.assume.split('=').next()?;
+                // Only ask what is not declared yet, for rules that have not fired.
+                let declared = r
+                    .when
+                    .facts()
+                    .iter()
+                    .any(|f| facts.get(f).is_some_and(|x| x.origin.is_some()))
+                    || facts.get(key).is_some_and(|x| x.origin.is_some());
+                if declared || fired(fired_rules, &r.id) {
+                    return None;
+                }
+                Some(FlipQuestion {
+                    rule: r.id.clone(),
+                    question: question.text.clone(),
+                    assume: question.assume.clone(),
+                    points: r.question_points(),
+                })
+            })
+            .collect();
+        q.sort_by(|a, b| {
+            b.points
+                .abs()
+                .cmp(&a.points.abs())
+                .then(b.points.cmp(&a.points))
+                .then(a.rule.cmp(&b.rule))
+        });
+        q
+    } else {
+        Vec::new()
+    };
+
+    let mut lines: Vec<ScoreLine> = scoring
+        .iter()
+        .map(|f| ScoreLine {
+            id: f.rule.id.clone(),
+            name: f.rule.name.clone(),
+            points: f.points,
+            seed: f.rule.seed.clone(),
+            source: f.rule.source.clone(),
+            message: f.message.clone(),
+        })
+        .collect();
+    lines.sort_by(|a, b| b.points.cmp(&a.points).then(a.id.cmp(&b.id)));
+
+    Recommendation {
+        outcome,
+        lean,
+        score,
+        confidence,
+        hard_requirement: set_by_hard,
+        rules: lines,
+        questions,
+        notes,
+    }
+}

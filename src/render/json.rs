@@ -1,0 +1,10 @@
+//! `--format json`: the report as versioned JSON (schema_version 1).
+
+use std::io::Write;
+
+use crate::report::analysis::Report;
+
+pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, r)?;
+    writeln!(w)
+}

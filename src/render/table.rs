@@ -1,0 +1,145 @@
+//! `--format table`: the decision, the score line by line, flip questions, findings, notes
+//! and the decomposition hint, as terminal tables (plain ASCII when not on a terminal).
+
+use std::io::Write;
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use crate::report::analysis::Report;
+
+fn table(tty: bool, width: u16) -> Table {
+    let mut t = Table::new();
+    if tty {
+        t.load_style(presets::UTF8_FULL_CONDENSED);
+    } else {
+        t.load_style(presets::ASCII_MARKDOWN);
+        t.force_no_tty();
+    }
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_width(width);
+    t
+}
+
+fn signed(p: i64) -> String {
+    if p > 0 {
+        format!("+{p}")
+    } else {
+        p.to_string()
+    }
+}
+
+pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: u16) -> std::io::Result<()> {
+    let Some(rec) = &r.recommendation else {
+        for f in &r.findings {
+            match &f.location {
+                Some(l) => writeln!(w, "{l}: {}: {}", f.severity.as_str(), f.message)?,
+                None => writeln!(w, "{}: {}", f.severity.as_str(), f.message)?,
+            }
+        }
+        return Ok(());
+    };
+    let outcome = match rec.lean {
+        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        None => rec.outcome.as_str().to_string(),
+    };
+    writeln!(
+        w,
+        "stackfit: {outcome} — score {}, confidence {}{}",
+        signed(rec.score),
+        rec.confidence.as_str(),
+        r.system
+            .as_ref()
+            .map(|s| format!(" — {s}"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        w,
+        "{} services, {} deployable units, {} running",
+        r.services.len(),
+        r.facts
+            .get("deployable-units")
+            .map(|f| f.value.to_string())
+            .unwrap_or_default(),
+        r.facts
+            .get("running-services")
+            .map(|f| f.value.to_string())
+            .unwrap_or_default(),
+    )?;
+    writeln!(w)?;
+    if !rec.rules.is_empty() {
+        let mut t = table(tty, width);
+        t.set_header(vec!["points", "rule", "why", "seed", "source"]);
+        for l in &rec.rules {
+            t.add_row(vec![
+                Cell::new(signed(l.points)).set_alignment(CellAlignment::Right),
+                Cell::new(&l.id),
+                Cell::new(&l.message),
+                Cell::new(l.seed.join(",")),
+                Cell::new(l.source.join(" ")),
+            ]);
+        }
+        t.add_row(vec![
+            Cell::new(signed(rec.score)).set_alignment(CellAlignment::Right),
+            Cell::new("score"),
+            Cell::new(format!("→ {outcome}")),
+            Cell::new(""),
+            Cell::new(""),
+        ]);
+        writeln!(w, "{t}")?;
+        writeln!(w)?;
+    }
+    if !rec.questions.is_empty() {
+        writeln!(w, "Questions that would decide it:")?;
+        let mut t = table(tty, width);
+        t.set_header(vec!["points", "question", "answer with"]);
+        for q in &rec.questions {
+            t.add_row(vec![
+                Cell::new(signed(q.points)).set_alignment(CellAlignment::Right),
+                Cell::new(&q.question),
+                Cell::new(format!("--assume {}", q.assume)),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+        writeln!(w)?;
+    }
+    let problems: Vec<_> = r.findings.iter().filter(|f| f.kind != "score").collect();
+    if !problems.is_empty() {
+        writeln!(w, "Findings:")?;
+        for f in problems {
+            let at = f
+                .location
+                .as_ref()
+                .map(|l| format!("{l}: "))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "  {at}{} [{}] {}",
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            )?;
+        }
+        writeln!(w)?;
+    }
+    if !rec.notes.is_empty() {
+        writeln!(w, "Notes:")?;
+        for n in &rec.notes {
+            writeln!(w, "  - {}", n.text)?;
+        }
+        writeln!(w)?;
+    }
+    writeln!(w, "Decomposition hint:")?;
+    for h in &r.hints {
+        writeln!(w, "  - {}: {}", h.title, h.advice)?;
+    }
+    if let Some(e) = &r.expect {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "expected {}: {}",
+            e.expected,
+            if e.matched { "matched" } else { "DIFFERENT" }
+        )?;
+    }
+    Ok(())
+}
