@@ -646,7 +646,7 @@ fn datastore_stem(name: &str) -> Option<String> {
 
 /// A bind mount of project source into the container (`./src:/app`), not of a config file.
 fn is_code_bind(source: &str, target: &str) -> bool {
-    if !(source.starts_with('.') || !source.starts_with('/')) {
+    if source.starts_with('/') {
         return false;
     }
     let last = source
