@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::classify::{self, Class};
-use crate::model::{Model, MountKind};
+use crate::model::{LinkKind, Model, MountKind};
 use crate::source::Pos;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -128,6 +128,17 @@ impl ServiceGraph {
                         );
                     }
                 }
+            }
+            for l in &s.links_to {
+                let kind = match l.kind {
+                    LinkKind::Ingress => EdgeKind::Ingress,
+                    LinkKind::Calls => EdgeKind::Calls,
+                    LinkKind::Async => EdgeKind::Async,
+                    LinkKind::Api => EdgeKind::Api,
+                    LinkKind::DependsOn => EdgeKind::DependsOn,
+                    LinkKind::EnvReference => EdgeKind::EnvReference,
+                };
+                add(i, &l.to, kind, l.pos, None);
             }
             for m in &s.mounts {
                 if m.kind == MountKind::Volume

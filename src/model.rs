@@ -111,6 +111,28 @@ pub struct Dependency {
     pub pos: Pos,
 }
 
+/// A dependency that is not a Compose key: declared calls in an architecture description,
+/// Kubernetes Service/Ingress wiring, Backstage `dependsOn`/APIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkKind {
+    Ingress,
+    Calls,
+    Async,
+    Api,
+    /// A declared start-up or hard dependency (Backstage `dependsOn`).
+    DependsOn,
+    /// An environment or config value naming the other service (manifests).
+    EnvReference,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Name of the service this one needs.
+    pub to: String,
+    pub kind: LinkKind,
+    pub pos: Pos,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnvVar {
     pub name: String,
@@ -212,7 +234,9 @@ pub struct Service {
     pub devices: Vec<Pos>,
     /// Per-service `x-stackfit: {ignore: {RULE: reason}}`.
     pub ignores: Vec<Ignore>,
-    /// Kubernetes / architecture extras.
+    /// Dependencies from non-Compose inputs (architecture, manifests, catalogs).
+    pub links_to: Vec<Link>,
+    /// Kubernetes / architecture extras: the workload kind (`Deployment`, `CronJob`…).
     pub kind: Option<String>,
     pub probes: Probes,
     pub hpa: Option<Pos>,

@@ -75,9 +75,37 @@ pub struct Report {
     pub edges: Vec<super::GraphEdge>,
     pub hints: Vec<Hint>,
     pub suppressed: Vec<Suppressed>,
+    /// Documentation of every rule in the rule set (for SARIF `tool.driver.rules`, help links).
+    pub rule_docs: Vec<RuleDoc>,
     /// Outcome requested with `--expect`, and whether it matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expect: Option<ExpectResult>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleDoc {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// Markdown: What it does / Why it matters / Example / How to act / Suppress.
+    pub explanation: String,
+    pub severity: Severity,
+    pub seed: Vec<String>,
+    pub source: Vec<String>,
+}
+
+impl RuleDoc {
+    pub fn from_rule(r: &crate::rules::Rule) -> RuleDoc {
+        RuleDoc {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            summary: r.summary.clone(),
+            explanation: r.explanation.trim().to_string(),
+            severity: r.severity,
+            seed: r.seed.clone(),
+            source: r.source.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -131,6 +159,7 @@ impl Report {
             edges: vec![],
             hints: vec![],
             suppressed: vec![],
+            rule_docs: vec![],
             expect: None,
         }
     }
