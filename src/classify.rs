@@ -384,7 +384,12 @@ const ONESHOT_WORDS: &[&str] = &[
 fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())
-        .map(str::to_ascii_lowercase)
+        // `worker2` is a worker: trailing digits number replicas written by hand
+        .map(|t| {
+            t.trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_ascii_lowercase()
+        })
+        .filter(|t| !t.is_empty())
 }
 
 /// The role of a service: `worker`, `scheduler`, `one-shot` or `web`/`service`.

@@ -49,7 +49,10 @@ pub const FACTS: &[(&str, &str)] = &[
         "stateful-services",
         "databases, brokers, search engines and object stores run in the file",
     ),
-    ("brokers", "message brokers and stream platforms"),
+    (
+        "brokers",
+        "message brokers and stream platforms, and Redis-like caches that workers queue through",
+    ),
     (
         "max-replicas",
         "highest replica count of a first-party service",
@@ -345,10 +348,19 @@ impl Facts {
             stateful.len(),
             stateful.iter().map(|&i| svcs[i].name_pos).collect(),
         );
+        // Brokers, plus Redis-like caches that worker or scheduler services need (Celery,
+        // Sidekiq and RQ queue through Redis).
+        let queue_caches: BTreeSet<usize> = first_party
+            .iter()
+            .filter(|&&i| matches!(role(i), "worker" | "scheduler"))
+            .flat_map(|&i| graph.needs(i))
+            .map(|(t, _)| t)
+            .filter(|&t| class(t) == Class::Cache)
+            .collect();
         let brokers: Vec<usize> = running
             .iter()
             .copied()
-            .filter(|&i| class(i) == Class::Broker)
+            .filter(|&i| class(i) == Class::Broker || queue_caches.contains(&i))
             .collect();
         f.num(
             "brokers",
