@@ -127,10 +127,6 @@ fn matching_brace(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-fn redact_hint(s: &str) -> String {
-    s.chars().take(40).collect()
-}
-
 fn braced(
     body: &str,
     base: usize,
@@ -144,10 +140,9 @@ fn braced(
         message: msg,
     };
     if b.is_empty() || !is_name_start(b[0]) {
-        return Err(bad(format!(
-            "invalid interpolation format: \"${{{}}}\" is not a variable name",
-            redact_hint(body)
-        )));
+        return Err(bad(
+            "invalid interpolation format: `${` must be followed by a variable name".into(),
+        ));
     }
     let mut j = 1;
     while j < b.len() && is_name(b[j]) {
@@ -176,8 +171,7 @@ fn braced(
         ("+", w)
     } else {
         return Err(bad(format!(
-            "invalid interpolation format: \"${{{}}}\"",
-            redact_hint(body)
+            "invalid interpolation format after `${{{name}`: expected `}}`, `:-`, `-`, `:?`, `?`, `:+` or `+`"
         )));
     };
     let word_base = base + j + op.len();
