@@ -82,10 +82,8 @@ fn interp(
             Some(b'{') => {
                 let close = matching_brace(b, i + 2).ok_or_else(|| InterpError {
                     offset: base + start,
-                    message: format!(
-                        "invalid interpolation format: unclosed `${{` in \"{}\"",
-                        redact_hint(&s[start..])
-                    ),
+                    // The text itself may be a secret (an environment value): never echo it.
+                    message: "invalid interpolation format: `${` is never closed".into(),
                 })?;
                 let body = &s[i + 2..close];
                 out.push_str(&braced(body, base + i + 2, lookup, usage, depth)?);
