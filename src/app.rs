@@ -82,6 +82,7 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
         cwd,
         stdin,
         limits,
+        force: None,
     })
 }
 
@@ -176,7 +177,11 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         AnalyzeFormat::Json
     });
-    let req = request(&args.input)?;
+    let mut req = request(&args.input)?;
+    req.force = args.input_format.map(|f| match f {
+        crate::cli::InputFormat::Compose => input::Format::Compose,
+        crate::cli::InputFormat::Kubernetes => input::Format::Kubernetes,
+    });
     // Configuration first: a bad config or rules directory is exit 2 before any input is read.
     let config_path = match &args.config {
         Some(p) => Some(p.clone()),

@@ -299,6 +299,9 @@ pub fn image_class(image: &str) -> Option<Class> {
 /// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
 /// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
 pub fn service_class(s: &Service) -> Class {
+    if s.kind.as_deref() == Some("Ingress") {
+        return Class::Proxy;
+    }
     if let Some(c) = s.image.as_ref().and_then(|img| image_class(&img.value)) {
         return c;
     }
@@ -315,6 +318,22 @@ pub fn service_class(s: &Service) -> Class {
     let lname = s.name.to_ascii_lowercase();
     if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == lname) {
         return *c;
+    }
+    // `catalogue-db`, `user_db`, `orders-mongodb`: a project's own database image.
+    if [
+        "-db",
+        "_db",
+        "-database",
+        "-mongodb",
+        "-mongo",
+        "-mysql",
+        "-postgres",
+        "-postgresql",
+    ]
+    .iter()
+    .any(|suffix| lname.ends_with(suffix))
+    {
+        return Class::Database;
     }
     if let Some((_, c)) = IMAGES
         .iter()

@@ -119,7 +119,10 @@ pub struct AnalyzeArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
+    /// Docker Compose files
     Compose,
+    /// Kubernetes manifests (multi-document YAML, helm template / kustomize build output)
+    Kubernetes,
 }
 
 #[derive(Debug, Args)]

@@ -258,7 +258,10 @@ impl Facts {
             if let Some(stem) = datastore_stem(&svcs[d].name) {
                 for &a in &first_party {
                     let n = svcs[a].name.to_ascii_lowercase();
-                    if n.starts_with(&stem) && n.len() > stem.len() {
+                    if n == stem
+                        || n.starts_with(&format!("{stem}-"))
+                        || n.starts_with(&format!("{stem}_"))
+                    {
                         users.get_mut(&d).expect("datastore").insert(a);
                     }
                 }

@@ -225,6 +225,23 @@ pub fn referenced_hosts(value: &str) -> Vec<&str> {
     out
 }
 
+/// Hosts named as `host:port` inside command-line arguments
+/// (`-DSN=user@tcp(catalogue-db:3306)/db`, `--broker=kafka:9092`).
+pub fn hosts_in_args(arg: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for token in
+        arg.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':')))
+    {
+        if let Some((host, port)) = token.split_once(':') {
+            let port_ok = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+            if port_ok && host.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+                out.push(host);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +254,10 @@ mod tests {
         assert_eq!(referenced_hosts("kafka:9092,zk:2181"), vec!["kafka", "zk"]);
         assert!(referenced_hosts("8080").is_empty());
         assert!(referenced_hosts("/var/lib").is_empty());
+        assert_eq!(
+            hosts_in_args("-DSN=u:p@tcp(catalogue-db:3306)/socksdb"),
+            vec!["catalogue-db"]
+        );
+        assert!(hosts_in_args("--port=8080").is_empty());
     }
 }

@@ -180,7 +180,7 @@ fn exit_3_on_input_errors_with_file_line_col() {
         .args(["analyze", "--format", "json", "."])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("no compose file found"));
+        .stderr(predicate::str::contains("no compose file"));
 }
 
 #[test]

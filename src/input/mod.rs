@@ -6,6 +6,7 @@ pub mod compose;
 pub mod compose_model;
 pub mod envfile;
 pub mod interpolate;
+pub mod kubernetes;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -183,39 +184,139 @@ pub struct Request {
     pub cwd: PathBuf,
     pub stdin: Option<String>,
     pub limits: ReadLimits,
+    /// `--input-format`: treat every input as this format instead of detecting it.
+    pub force: Option<Format>,
 }
 
-/// Resolves the list of compose files to read, as `docker compose` would.
-pub fn resolve_files(req: &Request) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// Input formats stackfit reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    Compose,
+    Kubernetes,
+}
+
+/// Detects a file's format from its content: Kubernetes objects have `apiVersion` and `kind`
+/// at the top level of a document; anything else is read as Compose.
+pub fn detect(text: &str) -> Format {
+    let mut api = false;
+    let mut kind = false;
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("apiVersion:") {
+            api |= !v.trim().is_empty();
+        } else if let Some(v) = line.strip_prefix("kind:") {
+            kind |= !v.trim().is_empty();
+        }
+        if api && kind {
+            return Format::Kubernetes;
+        }
+    }
+    Format::Compose
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// YAML files below `dir` (sorted; hidden directories and node_modules skipped).
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if name.starts_with('.') || name == "node_modules" || name == "target" {
+            continue;
+        }
+        if p.is_dir() {
+            yaml_files(&p, out, depth + 1);
+        } else if is_yaml(&p) {
+            out.push(p);
+        }
+    }
+}
+
+/// The inputs of one run, by format.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub compose: Vec<PathBuf>,
+    pub kubernetes: Vec<PathBuf>,
+}
+
+fn sniff(path: &Path, req: &Request) -> Result<Format> {
+    if let Some(f) = req.force {
+        return Ok(f);
+    }
+    if path.as_os_str() == "-" {
+        return Ok(detect(req.stdin.as_deref().unwrap_or("")));
+    }
+    // Read for detection only; unreadable files are reported by the loader with context.
+    match std::fs::read(path) {
+        Ok(bytes) if (bytes.len() as u64) <= req.limits.max_file_bytes => {
+            Ok(detect(&String::from_utf8_lossy(&bytes)))
+        }
+        _ => Ok(Format::Compose),
+    }
+}
+
+/// Resolves what to read, as `docker compose` would for compose files; directories without a
+/// compose file are searched for manifests.
+pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
+    let mut inputs = Inputs::default();
     let abs = |p: &Path| -> PathBuf {
-        if p.as_os_str() == "-" || p.is_absolute() {
+        if p.as_os_str() == "-" {
             p.to_path_buf()
         } else {
-            req.cwd.join(p)
+            compose::normalize(&req.cwd.join(p))
         }
     };
+    let push = |p: PathBuf, f: Format, inputs: &mut Inputs| match f {
+        Format::Compose => inputs.compose.push(p),
+        Format::Kubernetes => inputs.kubernetes.push(p),
+    };
+    let given = !req.paths.is_empty() || !req.files.is_empty();
     for p in req.paths.iter().chain(req.files.iter()) {
         let a = abs(p);
         if a.as_os_str() != "-" && a.is_dir() {
-            match discover_in(&a) {
-                Some(found) => out.extend(found),
-                None => {
-                    return Err(Error::input(
-                        "nothing-found",
-                        format!(
-                            "{}: no compose file found in this directory (looked for {})",
-                            display_name(&a),
-                            COMPOSE_FILE_NAMES.join(", ")
-                        ),
-                    ));
+            if req.force.is_none_or(|f| f == Format::Compose)
+                && let Some(found) = discover_in(&a)
+            {
+                inputs.compose.extend(found);
+                continue;
+            }
+            let mut files = Vec::new();
+            yaml_files(&a, &mut files, 0);
+            let mut any = false;
+            for f in files {
+                let fmt = sniff(&f, req)?;
+                if fmt != Format::Compose {
+                    push(f, fmt, &mut inputs);
+                    any = true;
                 }
             }
+            if !any {
+                return Err(Error::input(
+                    "nothing-found",
+                    format!(
+                        "{}: no compose file ({}) or Kubernetes manifests found in this directory",
+                        display_name(&a),
+                        COMPOSE_FILE_NAMES.join(", ")
+                    ),
+                ));
+            }
         } else {
-            out.push(a);
+            let fmt = sniff(&a, req)?;
+            push(a, fmt, &mut inputs);
         }
     }
-    if out.is_empty() {
+    if !given {
         if let Some(list) = req.environ.get("COMPOSE_FILE").filter(|s| !s.is_empty()) {
             let sep = req
                 .environ
@@ -223,15 +324,16 @@ pub fn resolve_files(req: &Request) -> Result<Vec<PathBuf>> {
                 .cloned()
                 .unwrap_or_else(|| ":".into());
             for f in list.split(sep.as_str()).filter(|s| !s.is_empty()) {
-                out.push(abs(Path::new(f)));
+                inputs.compose.push(abs(Path::new(f)));
             }
-            return Ok(out);
+            return Ok(inputs);
         }
         // Like docker compose: the current directory, then its parents.
         let mut dir = Some(req.cwd.as_path());
         while let Some(d) = dir {
             if let Some(found) = discover_in(d) {
-                return Ok(found);
+                inputs.compose = found;
+                return Ok(inputs);
             }
             dir = d.parent();
         }
@@ -244,11 +346,89 @@ pub fn resolve_files(req: &Request) -> Result<Vec<PathBuf>> {
             ),
         ));
     }
-    Ok(out)
+    Ok(inputs)
+}
+
+/// Adds another input's model to the system's model: services with the same name are one
+/// service (the first description wins; links and missing fields are added).
+pub fn merge_models(base: &mut Model, other: Model) {
+    for s in other.services {
+        match base.services.iter_mut().find(|x| x.name == s.name) {
+            Some(existing) => {
+                existing.links_to.extend(s.links_to);
+                if existing.image.is_none() {
+                    existing.image = s.image;
+                }
+            }
+            None => base.services.push(s),
+        }
+    }
+    base.services.sort_by(|a, b| a.name.cmp(&b.name));
+    base.inactive.extend(other.inactive);
+    base.networks.extend(other.networks);
+    base.volumes.extend(other.volumes);
+    base.configs.extend(other.configs);
+    base.secrets.extend(other.secrets);
+    base.jobs = base.jobs.or(other.jobs);
+    base.declared.extend(other.declared);
+    base.ignores.extend(other.ignores);
+    base.anchor = base.anchor.or(other.anchor);
+    base.unset_variables.extend(other.unset_variables);
+    base.name = base.name.take().or(other.name);
+    for k in other.kinds {
+        if !base.kinds.contains(&k) {
+            base.kinds.push(k);
+        }
+    }
+}
+
+fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
+    let mut parsed = Vec::new();
+    for f in files {
+        let id = if f.as_os_str() == "-" {
+            let text = req.stdin.clone().unwrap_or_default();
+            req.limits.check_text("-", text.len())?;
+            sm.add("-".into(), PathBuf::from("-"), text)
+        } else {
+            read_source(sm, f, &req.limits, "manifest")?.0
+        };
+        let text = &sm.file(id).text;
+        let docs = yaml::parse(text, id, yaml::Budget::for_len(text.len())).map_err(|e| {
+            let code = if e.message.starts_with("invalid YAML") {
+                "invalid-yaml"
+            } else {
+                "input-limit"
+            };
+            Error::input(code, e.message).at(sm, e.span)
+        })?;
+        parsed.push((id, docs));
+    }
+    let model = kubernetes::load(sm, &parsed)?;
+    if model.services.is_empty() {
+        return Err(Error::input(
+            "nothing-found",
+            format!(
+                "{}: no workloads (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob…) in the manifests",
+                files.first().map(|f| display_name(f)).unwrap_or_default()
+            ),
+        ));
+    }
+    Ok(model)
 }
 
 /// Loads everything the request names into one model.
 pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
-    let files = resolve_files(req)?;
-    compose_model::load_project(req, &files, sm)
+    let inputs = resolve_inputs(req)?;
+    let mut model: Option<Model> = None;
+    if !inputs.compose.is_empty() {
+        model = Some(compose_model::load_project(req, &inputs.compose, sm)?);
+    }
+    if !inputs.kubernetes.is_empty() {
+        let m = load_manifests(req, &inputs.kubernetes, sm)?;
+        match &mut model {
+            Some(base) => merge_models(base, m),
+            None => model = Some(m),
+        }
+    }
+    model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))
 }

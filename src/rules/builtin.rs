@@ -78,6 +78,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../rules/R-OPSCAP.toml"),
     ),
     (
+        "rules/R-OVERKILL.toml",
+        include_str!("../../rules/R-OVERKILL.toml"),
+    ),
+    (
         "rules/R-REPLICAS.toml",
         include_str!("../../rules/R-REPLICAS.toml"),
     ),
