@@ -181,6 +181,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     req.force = args.input_format.map(|f| match f {
         crate::cli::InputFormat::Compose => input::Format::Compose,
         crate::cli::InputFormat::Kubernetes => input::Format::Kubernetes,
+        crate::cli::InputFormat::Backstage => input::Format::Backstage,
     });
     // Configuration first: a bad config or rules directory is exit 2 before any input is read.
     let config_path = match &args.config {

@@ -299,8 +299,28 @@ pub fn image_class(image: &str) -> Option<Class> {
 /// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
 /// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
 pub fn service_class(s: &Service) -> Class {
-    if s.kind.as_deref() == Some("Ingress") {
-        return Class::Proxy;
+    match s.kind.as_deref() {
+        Some("Ingress") => return Class::Proxy,
+        Some(k) if k.starts_with("Resource:") => {
+            // Backstage resources: the catalog says what they are.
+            return match &k["Resource:".len()..] {
+                "database" | "db" | "datastore" => Class::Database,
+                "cache" => Class::Cache,
+                "queue" | "topic" | "broker" | "message-queue" | "stream" => Class::Broker,
+                "search" => Class::Search,
+                "s3-bucket" | "bucket" | "storage" | "object-storage" => Class::ObjectStorage,
+                _ => Class::Platform,
+            };
+        }
+        Some(k)
+            if k.starts_with("Component:")
+                && k != "Component:service"
+                && k != "Component:website"
+                && k != "Component:" =>
+        {
+            return Class::Helper;
+        }
+        _ => {}
     }
     if let Some(c) = s.image.as_ref().and_then(|img| image_class(&img.value)) {
         return c;

@@ -123,6 +123,8 @@ pub enum InputFormat {
     Compose,
     /// Kubernetes manifests (multi-document YAML, helm template / kustomize build output)
     Kubernetes,
+    /// Backstage software catalog (catalog-info.yaml)
+    Backstage,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,7 @@ pub enum InputKind {
     Compose,
     Kubernetes,
     Architecture,
+    Backstage,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -2,6 +2,7 @@
 //! reads them within limits, detects each file's format and dispatches to the format's loader.
 //! Produces one `Model` per invocation: all inputs describe one system.
 
+pub mod backstage;
 pub mod compose;
 pub mod compose_model;
 pub mod envfile;
@@ -193,6 +194,7 @@ pub struct Request {
 pub enum Format {
     Compose,
     Kubernetes,
+    Backstage,
 }
 
 /// Detects a file's format from its content: Kubernetes objects have `apiVersion` and `kind`
@@ -202,6 +204,12 @@ pub fn detect(text: &str) -> Format {
     let mut kind = false;
     for line in text.lines() {
         if let Some(v) = line.strip_prefix("apiVersion:") {
+            if v.trim()
+                .trim_matches(['"', '\''])
+                .starts_with("backstage.io/")
+            {
+                return Format::Backstage;
+            }
             api |= !v.trim().is_empty();
         } else if let Some(v) = line.strip_prefix("kind:") {
             kind |= !v.trim().is_empty();
@@ -248,6 +256,7 @@ fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 pub struct Inputs {
     pub compose: Vec<PathBuf>,
     pub kubernetes: Vec<PathBuf>,
+    pub backstage: Vec<PathBuf>,
 }
 
 fn sniff(path: &Path, req: &Request) -> Result<Format> {
@@ -280,6 +289,7 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
     let push = |p: PathBuf, f: Format, inputs: &mut Inputs| match f {
         Format::Compose => inputs.compose.push(p),
         Format::Kubernetes => inputs.kubernetes.push(p),
+        Format::Backstage => inputs.backstage.push(p),
     };
     let given = !req.paths.is_empty() || !req.files.is_empty();
     for p in req.paths.iter().chain(req.files.iter()) {
@@ -382,7 +392,13 @@ pub fn merge_models(base: &mut Model, other: Model) {
     }
 }
 
-fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
+/// Reads and parses YAML documents of non-Compose inputs.
+fn parse_documents(
+    req: &Request,
+    files: &[PathBuf],
+    sm: &mut SourceMap,
+    what: &str,
+) -> Result<Vec<(u32, Vec<yaml::Node>)>> {
     let mut parsed = Vec::new();
     for f in files {
         let id = if f.as_os_str() == "-" {
@@ -390,7 +406,7 @@ fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Resul
             req.limits.check_text("-", text.len())?;
             sm.add("-".into(), PathBuf::from("-"), text)
         } else {
-            read_source(sm, f, &req.limits, "manifest")?.0
+            read_source(sm, f, &req.limits, what)?.0
         };
         let text = &sm.file(id).text;
         let docs = yaml::parse(text, id, yaml::Budget::for_len(text.len())).map_err(|e| {
@@ -403,6 +419,11 @@ fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Resul
         })?;
         parsed.push((id, docs));
     }
+    Ok(parsed)
+}
+
+fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
+    let parsed = parse_documents(req, files, sm, "manifest")?;
     let model = kubernetes::load(sm, &parsed)?;
     if model.services.is_empty() {
         return Err(Error::input(
@@ -430,5 +451,20 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
             None => model = Some(m),
         }
     }
-    model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))
+    if !inputs.backstage.is_empty() {
+        let parsed = parse_documents(req, &inputs.backstage, sm, "catalog")?;
+        let m = backstage::load(sm, &parsed)?;
+        match &mut model {
+            Some(base) => merge_models(base, m),
+            None => model = Some(m),
+        }
+    }
+    let model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
+    if model.services.is_empty() {
+        return Err(Error::input(
+            "nothing-found",
+            "the inputs describe no services to analyse",
+        ));
+    }
+    Ok(model)
 }
