@@ -62,7 +62,7 @@ fn alias_bomb() -> String {
 
 fn cases() -> Vec<Case> {
     let svc = |body: &str| format!("services:\n  web:\n    image: nginx\n{body}");
-    let mut v = vec![
+    let v = vec![
         // resource limits
         case(
             "alias bomb",
@@ -592,11 +592,6 @@ fn cases() -> Vec<Case> {
             at: Some("app.yaml:3:18"),
         },
     ];
-    for c in &mut v {
-        if c.args.is_empty() {
-            c.args = vec![];
-        }
-    }
     v
 }
 
@@ -618,7 +613,7 @@ fn hostile_and_broken_inputs() {
         }
         let mut cmd = common::stackfit();
         cmd.current_dir(dir.path()).arg("analyze").args(&c.args);
-        if !c.args.iter().any(|a| *a == "--format") {
+        if !c.args.contains(&"--format") {
             cmd.args(["--format", "json"]);
         }
         for (k, v) in &c.env {
@@ -641,10 +636,10 @@ fn hostile_and_broken_inputs() {
         if !stderr.contains(c.says) {
             problems.push(format!("message lacks `{}`", c.says));
         }
-        if let Some(at) = c.at {
-            if !stderr.contains(at) {
-                problems.push(format!("message lacks location `{at}`"));
-            }
+        if let Some(at) = c.at
+            && !stderr.contains(at)
+        {
+            problems.push(format!("message lacks location `{at}`"));
         }
         if !problems.is_empty() {
             failures.push(format!(
