@@ -27,6 +27,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Graph(args) => graph(args, out),
         Command::Rules(args) => crate::render::rules::list(args, out),
         Command::Explain(args) => crate::render::rules::explain(args, out),
+        Command::Init(args) => crate::extras::init(args, out),
+        Command::Completions { shell } => crate::extras::completions(shell, out),
+        Command::Man => crate::extras::man(out),
     };
     match result {
         Ok(code) => code,

@@ -31,6 +31,30 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule (by id or name)
     Explain(ExplainArgs),
+    /// Write a commented stackfit.toml with the questions the files cannot answer
+    Init(InitArgs),
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Inputs shared by `analyze` and `graph`.

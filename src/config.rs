@@ -14,7 +14,7 @@ use crate::rules::{RuleSet, Severity, line_col};
 
 pub const FILE_NAME: &str = "stackfit.toml";
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Outcome to expect (compose, kubernetes, decompose-first).
@@ -23,12 +23,13 @@ pub struct ConfigFile {
     pub fail_on: Option<String>,
     /// Declared facts (DESIGN.md keys), e.g. `hosts = 3`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub facts: BTreeMap<String, toml::Spanned<toml::Value>>,
     #[serde(default)]
     pub rules: RulesConfig,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RulesConfig {
     /// Rule ids or names to turn off.

@@ -82,7 +82,7 @@ pub const KEYS: &[(&str, FactType, &str)] = &[
     ),
 ];
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),

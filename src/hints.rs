@@ -15,7 +15,7 @@ use crate::model::Model;
 use crate::recommend::Outcome;
 use crate::source::{Location, Pos, SourceMap};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Hint {
     /// `keep-monolith`, `role-split`, `shared-datastore`, `dependency-cycle`, `hub-service`,
     /// `no-gateway`, `decompose-candidates`, `no-smells`.

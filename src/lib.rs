@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod declared;
 pub mod error;
+pub mod extras;
 pub mod facts;
 pub mod graph;
 pub mod hints;

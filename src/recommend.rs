@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::facts::Facts;
 use crate::rules::{Fired, RuleKind, RuleSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Compose,
@@ -27,7 +27,7 @@ impl Outcome {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     High,
@@ -46,7 +46,7 @@ impl Confidence {
 }
 
 /// One line of the score.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScoreLine {
     pub id: String,
     pub name: String,
@@ -56,7 +56,7 @@ pub struct ScoreLine {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FlipQuestion {
     pub rule: String,
     pub question: String,
@@ -66,13 +66,13 @@ pub struct FlipQuestion {
     pub points: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Note {
     pub id: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Recommendation {
     pub outcome: Outcome,
     /// For `borderline`: which way the evidence leans.

@@ -34,7 +34,7 @@ impl Pos {
 }
 
 /// A resolved location, 1-based line and column (columns count characters).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
 pub struct Location {
     pub file: String,
     pub line: usize,

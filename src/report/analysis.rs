@@ -13,7 +13,7 @@ use crate::recommend::Recommendation;
 use crate::rules::Severity;
 use crate::source::Location;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
@@ -24,7 +24,7 @@ pub const TOOL: Tool = Tool {
     version: env!("CARGO_PKG_VERSION"),
 };
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// Rule id (`R-REPLICAS`), or an input-error code (`invalid-yaml`).
     pub rule: String,
@@ -47,21 +47,21 @@ pub struct Finding {
     pub declared: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FactOut {
     pub value: crate::declared::Value,
     /// `file`, `declared-in-file`, `config`, `assume`.
     pub source: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Suppressed {
     pub rule: String,
     pub reason: String,
     pub location: Option<Location>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -82,7 +82,7 @@ pub struct Report {
     pub expect: Option<ExpectResult>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RuleDoc {
     pub id: String,
     pub name: String,
@@ -108,7 +108,7 @@ impl RuleDoc {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExpectResult {
     pub expected: String,
     pub matched: bool,

@@ -11,14 +11,14 @@ use crate::model::Model;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphReport {
     pub schema_version: u32,
     pub services: Vec<GraphService>,
     pub edges: Vec<GraphEdge>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphService {
     pub name: String,
     pub image: Option<String>,
@@ -36,7 +36,7 @@ pub struct GraphService {
     pub restart: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
 pub struct GraphEdge {
     pub from: String,
     pub to: String,

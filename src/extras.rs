@@ -1,0 +1,162 @@
+//! The commands around the analysis: shell completions, the man page, `init` (a commented
+//! `stackfit.toml` with the questions the files cannot answer) and the JSON Schemas of
+//! stackfit's own formats. None of them changes how a system is analysed.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+
+use crate::app::write_result;
+use crate::cli::{Cli, InitArgs, Shell};
+use crate::error::Error;
+
+pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<u8, Error> {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    let sh = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+        Shell::Elvish => clap_complete::Shell::Elvish,
+    };
+    clap_complete::generate(sh, &mut cmd, "stackfit", &mut buf);
+    write_result(out.write_all(&buf))?;
+    Ok(0)
+}
+
+pub fn man(out: &mut dyn Write) -> Result<u8, Error> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut buf)
+        .map_err(|e| Error::usage(format!("cannot render the man page: {e}")))?;
+    write_result(out.write_all(&buf))?;
+    Ok(0)
+}
+
+/// JSON Schemas of stackfit's formats: (file name under `schemas/`, pretty JSON).
+pub fn schemas() -> Vec<(&'static str, String)> {
+    fn pretty(v: schemars::Schema) -> String {
+        let mut s = serde_json::to_string_pretty(&v).expect("schema serialises");
+        s.push('\n');
+        s
+    }
+    vec![
+        (
+            "analyze.schema.json",
+            pretty(schemars::schema_for!(crate::report::analysis::Report)),
+        ),
+        (
+            "graph.schema.json",
+            pretty(schemars::schema_for!(crate::report::GraphReport)),
+        ),
+        (
+            "config.schema.json",
+            pretty(schemars::schema_for!(crate::config::ConfigFile)),
+        ),
+        (
+            "rule.schema.json",
+            pretty(schemars::schema_for!(crate::rules::Rule)),
+        ),
+    ]
+}
+
+/// Writes a commented `stackfit.toml` for the system in the current directory (or PATH).
+pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let req = crate::app::request(&args.input)?;
+    let target = req.cwd.join(crate::config::FILE_NAME);
+    if target.exists() {
+        return Err(Error::usage(format!(
+            "{} already exists; stackfit init never overwrites it",
+            crate::input::display_name(&target)
+        )));
+    }
+    let mut sm = crate::source::SourceMap::default();
+    let model = crate::input::load(&req, &mut sm)?;
+    let mut declared = crate::declared::DeclaredFacts::default();
+    declared.add_from_file(&sm, &model.declared)?;
+    let rules = crate::rules::RuleSet::builtin();
+    let opts = crate::analyze::Options {
+        inline_ignores: true,
+        inputs: vec![],
+        expect: None,
+    };
+    let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
+    let rec = report.recommendation.as_ref().expect("analysed");
+    let fact = |k: &str| {
+        report
+            .facts
+            .get(k)
+            .map(|f| f.value.to_string())
+            .unwrap_or_default()
+    };
+    let mut t = String::new();
+    t.push_str(&format!(
+        "# stackfit configuration{} — written by `stackfit init`.\n",
+        report
+            .system
+            .as_ref()
+            .map(|s| format!(" for {s}"))
+            .unwrap_or_default()
+    ));
+    t.push_str(&format!(
+        "# The files show {} running services and {} deployable units; from the files alone stackfit says\n# {}{} (score {:+}, confidence {}).\n",
+        fact("running-services"),
+        fact("deployable-units"),
+        rec.outcome.as_str(),
+        rec.lean.map(|l| format!(", leaning {}", l.as_str())).unwrap_or_default(),
+        rec.score,
+        rec.confidence.as_str()
+    ));
+    t.push_str("# Declare what the files cannot show: uncomment a fact and set its value. Each answer moves the\n# score by the points shown. `--assume KEY=VALUE` on the command line overrides these.\n\n");
+    t.push_str(&format!(
+        "# Fail CI when the recommendation changes:\n# expect = \"{}\"\n\n",
+        rec.lean.unwrap_or(rec.outcome).as_str()
+    ));
+    t.push_str("# Exit 1 on findings at or above this severity: error, warning, info, never.\n# fail-on = \"error\"\n\n[facts]\n");
+    let mut asked = std::collections::BTreeSet::new();
+    for r in &rules.rules {
+        let Some(q) = &r.question else { continue };
+        let key = q.assume.split('=').next().unwrap_or_default();
+        if declared.get(key).is_some() || !asked.insert(key.to_string()) {
+            continue;
+        }
+        let (k, v) = q.assume.split_once('=').unwrap_or((key, ""));
+        let value = match v {
+            "true" | "false" => v.to_string(),
+            _ if v.parse::<f64>().is_ok() => v.to_string(),
+            _ => format!("\"{v}\""),
+        };
+        t.push_str(&format!(
+            "# {} ({:+} via {})\n# {k} = {value}\n\n",
+            q.text,
+            r.question_points(),
+            r.id
+        ));
+    }
+    for (k, ty, meaning) in crate::declared::KEYS {
+        if asked.contains(*k) || *k == "expect" || declared.get(k).is_some() {
+            continue;
+        }
+        let example = match ty {
+            crate::declared::FactType::Bool => "true".to_string(),
+            crate::declared::FactType::Percent => "99.9".to_string(),
+            _ => "1".to_string(),
+        };
+        t.push_str(&format!("# {meaning}\n# {k} = {example}\n\n"));
+    }
+    t.push_str("[rules]\n# Rule ids or names to turn off, e.g. [\"R-FIXEDNAME\"].\ndisable = []\n");
+    // Validate what we wrote before it lands: it must load as a config file.
+    toml::from_str::<crate::config::ConfigFile>(&t).map_err(|e| {
+        Error::usage(format!(
+            "internal error: generated config does not parse: {e}"
+        ))
+    })?;
+    crate::app::write_atomic(&target, t.as_bytes())?;
+    write_result(writeln!(
+        out,
+        "wrote {}",
+        crate::input::display_name(&target)
+    ))?;
+    Ok(0)
+}
