@@ -169,7 +169,12 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     others.dedup();
     for id in others {
         let fired: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == id).collect();
-        cases.push(rule_case(id.to_string(), "stackfit.input", &fired));
+        let classname = if fired.iter().any(|f| f.kind == "input-error") {
+            "stackfit.input"
+        } else {
+            "stackfit.checks"
+        };
+        cases.push(rule_case(id.to_string(), classname, &fired));
     }
     cases.push(recommendation_case(r));
 

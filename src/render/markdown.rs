@@ -8,11 +8,31 @@ use std::io::Write;
 use super::signed;
 use crate::report::analysis::Report;
 
-/// Makes text safe inside a table cell: `|` would end the cell and a line break the row.
+/// Makes text safe inline: `<` and `>` outside code spans would start HTML (text from compose
+/// files, such as suppression reasons, must not hide itself), and line breaks become `<br>`.
+pub fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_code = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '<' if !in_code => out.push_str("&lt;"),
+            '>' if !in_code => out.push_str("&gt;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes text safe inside a table cell: as [`inline`], and `|` would end the cell.
 pub fn cell(s: &str) -> String {
-    s.replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    inline(s).replace('|', "\\|")
 }
 
 pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
@@ -181,7 +201,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         writeln!(w, "## Notes")?;
         writeln!(w)?;
         for n in &rec.notes {
-            writeln!(w, "- {}", n.text)?;
+            writeln!(w, "- {}", inline(&n.text))?;
         }
     }
 
@@ -190,13 +210,13 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         writeln!(w, "## Decomposition hint")?;
         writeln!(w)?;
         for h in &r.hints {
-            writeln!(w, "- **{}**: {}", h.title, h.advice)?;
+            writeln!(w, "- **{}**: {}", inline(&h.title), inline(&h.advice))?;
             if !h.services.is_empty() {
-                writeln!(w, "  - services: {}", h.services.join(", "))?;
+                writeln!(w, "  - services: {}", inline(&h.services.join(", ")))?;
             }
             if !h.locations.is_empty() {
                 let at: Vec<String> = h.locations.iter().map(|l| l.to_string()).collect();
-                writeln!(w, "  - at: {}", at.join(", "))?;
+                writeln!(w, "  - at: {}", inline(&at.join(", ")))?;
             }
         }
     }
@@ -233,6 +253,14 @@ mod tests {
     #[test]
     fn pipes_and_line_breaks_cannot_break_a_table_row() {
         assert_eq!(cell("a|b\nc\r\nd"), "a\\|b<br>c<br>d");
+    }
+
+    #[test]
+    fn angle_brackets_are_escaped_outside_code_spans_only() {
+        assert_eq!(
+            inline("moves to <managed> `a<b>` x>y"),
+            "moves to &lt;managed&gt; `a<b>` x&gt;y"
+        );
     }
 
     #[test]

@@ -396,18 +396,22 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         })
         .collect();
 
-    // Suppressed findings stay visible as suppressed results, with their reason.
+    // Suppressed findings stay visible as suppressed results, with their reason. Their identity
+    // is rule and file (a suppression has no YAML path), numbered within the file.
+    let mut seen: Vec<u64> = Vec::new();
     for s in &r.suppressed {
         let Some(&rule_index) = index.get(&s.rule) else {
             continue;
         };
         let doc = &rules[rule_index];
-        let anchor = s
+        let file = s
             .location
             .as_ref()
-            .map(|l| format!("{}:{}", l.file.replace('\\', "/"), l.line))
+            .map(|l| l.file.replace('\\', "/"))
             .unwrap_or_default();
-        let hash = fingerprint::fnv1a64(format!("suppressed\0{}\0{anchor}", s.rule).as_bytes());
+        let hash = fingerprint::fnv1a64(format!("suppressed\0{}\0{file}", s.rule).as_bytes());
+        let occurrence = seen.iter().filter(|h| **h == hash).count() + 1;
+        seen.push(hash);
         results.push(SarifResult {
             rule_id: &s.rule,
             rule_index,
@@ -427,7 +431,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             related_locations: vec![],
             partial_fingerprints: BTreeMap::from([(
                 "primaryLocationLineHash",
-                format!("{hash:016x}:1"),
+                format!("{hash:016x}:{occurrence}"),
             )]),
             suppressions: vec![Suppression {
                 kind: "inSource",
