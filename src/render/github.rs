@@ -111,12 +111,9 @@ fn annotation(f: &Finding) -> Annotation {
 fn recommendation(r: &Report) -> Annotation {
     let (level, mut text) = match &r.recommendation {
         Some(rec) => {
-            let outcome = match rec.lean {
-                Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
-                None => rec.outcome.as_str().to_string(),
-            };
             let mut text = format!(
-                "{outcome} — score {}, confidence {}",
+                "{} — score {}, confidence {}",
+                super::outcome_label(rec),
                 super::signed(rec.score),
                 rec.confidence.as_str()
             );
@@ -155,18 +152,7 @@ fn recommendation(r: &Report) -> Annotation {
 /// A finding as one plain log line (not a command: it starts with `stackfit:` and carries no
 /// line breaks).
 fn plain(f: &Finding) -> String {
-    let at = f
-        .location
-        .as_ref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
-    format!(
-        "stackfit: {at}{} [{}] {}",
-        f.severity.as_str(),
-        f.rule,
-        message(f)
-    )
-    .replace(['\r', '\n'], " ")
+    format!("stackfit: {}", super::finding_line(f)).replace(['\r', '\n'], " ")
 }
 
 pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {

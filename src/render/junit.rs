@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::signed;
+use super::{finding_line, outcome_label, signed};
 use crate::report::analysis::{Finding, Report};
 use crate::rules::Severity;
 
@@ -33,21 +33,6 @@ pub fn escape(s: &str, attribute: bool) -> String {
     out
 }
 
-fn line(f: &Finding) -> String {
-    let at = f
-        .location
-        .as_ref()
-        .map(|l| format!("{l}: "))
-        .unwrap_or_default();
-    format!(
-        "{at}{} [{}] {}{}",
-        f.severity.as_str(),
-        f.rule,
-        f.message,
-        super::points_note(f)
-    )
-}
-
 /// What a testcase holds besides its name.
 enum Verdict {
     Pass,
@@ -64,7 +49,7 @@ struct Case {
 }
 
 fn rule_case(name: String, classname: &'static str, findings: &[&Finding]) -> Case {
-    let lines: Vec<String> = findings.iter().map(|f| line(f)).collect();
+    let lines: Vec<String> = findings.iter().map(|f| finding_line(f)).collect();
     let worst = findings.iter().map(|f| f.severity).max();
     let verdict = match worst {
         _ if findings.iter().any(|f| f.kind == "input-error") => Verdict::Error {
@@ -106,10 +91,7 @@ fn recommendation_case(r: &Report) -> Case {
             out: vec![],
         };
     };
-    let outcome = match rec.lean {
-        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
-        None => rec.outcome.as_str().to_string(),
-    };
+    let outcome = outcome_label(rec);
     let mut out = vec![format!(
         "{outcome}: score {}, confidence {}",
         signed(rec.score),

@@ -127,10 +127,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                 w,
                 "| **{}** | **score** | → {} | | |",
                 signed(rec.score),
-                match rec.lean {
-                    Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
-                    None => rec.outcome.as_str().to_string(),
-                }
+                super::outcome_label(rec)
             )?;
         }
         if !rec.questions.is_empty() {

@@ -15,6 +15,7 @@ pub mod table;
 
 use std::io::Write;
 
+use crate::recommend::Recommendation;
 use crate::report::GraphReport;
 use crate::report::analysis::Finding;
 
@@ -35,6 +36,30 @@ pub(crate) fn points_note(f: &Finding) -> String {
         ("score", p) => format!(" ({} points)", signed(p)),
         _ => String::new(),
     }
+}
+
+/// The outcome as shown to people: `kubernetes`, or `borderline (leans compose)`.
+pub(crate) fn outcome_label(rec: &Recommendation) -> String {
+    match rec.lean {
+        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        None => rec.outcome.as_str().to_string(),
+    }
+}
+
+/// One finding on one line of text: `file:line:col: severity [RULE] message (+2 points)`.
+pub(crate) fn finding_line(f: &Finding) -> String {
+    let at = f
+        .location
+        .as_ref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    format!(
+        "{at}{} [{}] {}{}",
+        f.severity.as_str(),
+        f.rule,
+        f.message,
+        points_note(f)
+    )
 }
 
 pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
