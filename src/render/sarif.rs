@@ -335,6 +335,18 @@ fn physical(l: &Location) -> PhysicalLocation {
     }
 }
 
+/// The `locations` of a result: its one primary location, or none (a fact declared with
+/// `--assume` has no place in a file).
+fn primary(l: Option<&Location>) -> Vec<SarifLocation> {
+    l.map(|l| SarifLocation {
+        id: None,
+        physical_location: physical(l),
+        message: None,
+    })
+    .into_iter()
+    .collect()
+}
+
 pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     let mut rules: Vec<Descriptor> = r.rule_docs.iter().map(descriptor).collect();
     let mut index: BTreeMap<String, usize> = rules
@@ -361,15 +373,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             message: Text {
                 text: f.message.clone(),
             },
-            locations: f
-                .location
-                .iter()
-                .map(|l| SarifLocation {
-                    id: None,
-                    physical_location: physical(l),
-                    message: None,
-                })
-                .collect(),
+            locations: primary(f.location.as_ref()),
             related_locations: f
                 .related
                 .iter()
@@ -419,15 +423,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             message: Text {
                 text: format!("{} ({}) was suppressed here", doc.id, doc.name),
             },
-            locations: s
-                .location
-                .iter()
-                .map(|l| SarifLocation {
-                    id: None,
-                    physical_location: physical(l),
-                    message: None,
-                })
-                .collect(),
+            locations: primary(s.location.as_ref()),
             related_locations: vec![],
             partial_fingerprints: BTreeMap::from([(
                 "primaryLocationLineHash",
