@@ -154,9 +154,39 @@ fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Re
             crate::render::table::render(report, &mut buf, tty, terminal_width())
         }
         AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
+        AnalyzeFormat::Sarif => crate::render::sarif::render(report, &mut buf),
+        AnalyzeFormat::Github => crate::render::github::render(report, &mut buf),
+        AnalyzeFormat::Gitlab => crate::render::gitlab::render(report, &mut buf),
+        AnalyzeFormat::Junit => crate::render::junit::render(report, &mut buf),
+        AnalyzeFormat::Markdown => crate::render::markdown::render(report, &mut buf),
     };
     res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+    if format == AnalyzeFormat::Github {
+        github_step_summary(report)?;
+    }
     Ok(Rendered { bytes: buf })
+}
+
+/// With `--format github` inside GitHub Actions, appends the Markdown report to the file named
+/// by `GITHUB_STEP_SUMMARY` (the annotations are capped; the summary holds every finding). The
+/// variable's value is a path and is never printed.
+fn github_step_summary(report: &Report) -> Result<(), Error> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let mut md = Vec::new();
+    crate::render::github::summary(report, &mut md)
+        .map_err(|e| Error::usage(format!("cannot render the step summary: {e}")))?;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(&md))
+        .map_err(|e| {
+            Error::usage(format!(
+                "cannot append to the file named by GITHUB_STEP_SUMMARY: {e}"
+            ))
+        })
 }
 
 fn terminal_width() -> u16 {

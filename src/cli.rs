@@ -84,6 +84,17 @@ pub enum AnalyzeFormat {
     Table,
     /// The versioned JSON report (schema_version 1)
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning
+    Sarif,
+    /// GitHub Actions annotations (workflow commands); also appends Markdown to
+    /// $GITHUB_STEP_SUMMARY when that is set
+    Github,
+    /// GitLab Code Quality JSON
+    Gitlab,
+    /// JUnit XML for CI test reports
+    Junit,
+    /// Markdown for architecture reviews and PR comments, with a Mermaid service graph
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,16 +2,143 @@
 //! `&mut dyn Write`; none of them looks at the model, the graph or the source files.
 
 pub mod dot;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod mermaid;
 pub mod rules;
+pub mod sarif;
 pub mod table;
 
 use std::io::Write;
 
+use crate::recommend::Recommendation;
 use crate::report::GraphReport;
+use crate::report::analysis::Finding;
+
+/// Points as shown to people: `+2`, `-1`, `0` (+ toward Kubernetes, − toward Compose).
+pub(crate) fn signed(p: i64) -> String {
+    if p > 0 {
+        format!("+{p}")
+    } else {
+        p.to_string()
+    }
+}
+
+/// ` (+2 points)` after the message of a scoring finding; empty for other findings.
+pub(crate) fn points_note(f: &Finding) -> String {
+    match (f.kind.as_str(), f.points) {
+        (_, 0) => String::new(),
+        ("score", 1 | -1) => format!(" ({} point)", signed(f.points)),
+        ("score", p) => format!(" ({} points)", signed(p)),
+        _ => String::new(),
+    }
+}
+
+/// The outcome as shown to people: `kubernetes`, or `borderline (leans compose)`.
+pub(crate) fn outcome_label(rec: &Recommendation) -> String {
+    match rec.lean {
+        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        None => rec.outcome.as_str().to_string(),
+    }
+}
+
+/// One finding on one line of text: `file:line:col: severity [RULE] message (+2 points)`.
+pub(crate) fn finding_line(f: &Finding) -> String {
+    let at = f
+        .location
+        .as_ref()
+        .map(|l| format!("{l}: "))
+        .unwrap_or_default();
+    format!(
+        "{at}{} [{}] {}{}",
+        f.severity.as_str(),
+        f.rule,
+        f.message,
+        points_note(f)
+    )
+}
 
 pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, r)?;
     writeln!(w)
+}
+
+/// Small reports for the renderers' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::collections::BTreeMap;
+
+    use crate::recommend::{Confidence, Outcome, Recommendation};
+    use crate::report::SCHEMA_VERSION;
+    use crate::report::analysis::{Finding, Report, RuleDoc, TOOL};
+    use crate::rules::Severity;
+    use crate::source::Location;
+
+    /// A finding at `compose.yaml:3:5-3:9`, named `rule-x`.
+    pub(crate) fn finding(rule: &str, severity: Severity, message: &str) -> Finding {
+        Finding {
+            rule: rule.into(),
+            name: "rule-x".into(),
+            severity,
+            kind: "problem".into(),
+            points: 0,
+            message: message.into(),
+            location: Some(Location {
+                file: "compose.yaml".into(),
+                line: 3,
+                column: 5,
+                end_line: 3,
+                end_column: 9,
+            }),
+            path: Some("services.web:image".into()),
+            related: vec![],
+            seed: vec![],
+            source: vec![],
+            declared: None,
+        }
+    }
+
+    pub(crate) fn rule_doc(id: &str) -> RuleDoc {
+        RuleDoc {
+            id: id.into(),
+            name: "rule-x".into(),
+            summary: format!("summary of {id}"),
+            explanation: "## What it does\nFires.".into(),
+            severity: Severity::Info,
+            seed: vec!["b".into()],
+            source: vec!["S1".into()],
+        }
+    }
+
+    /// A `kubernetes` report (score +7, confidence high) for system `demo`.
+    pub(crate) fn report(findings: Vec<Finding>) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: TOOL,
+            system: Some("demo".into()),
+            inputs: vec!["compose.yaml".into()],
+            recommendation: Some(Recommendation {
+                outcome: Outcome::Kubernetes,
+                lean: None,
+                score: 7,
+                confidence: Confidence::High,
+                hard_requirement: false,
+                rules: vec![],
+                questions: vec![],
+                notes: vec![],
+            }),
+            findings,
+            facts: BTreeMap::new(),
+            services: vec![],
+            edges: vec![],
+            hints: vec![],
+            suppressed: vec![],
+            rule_docs: vec![],
+            expect: None,
+        }
+    }
 }
