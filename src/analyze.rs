@@ -341,6 +341,15 @@ pub fn run(
         expected: e.to_string(),
         matched: rec.outcome.as_str() == e || rec.lean.is_some_and(|l| l.as_str() == e),
     });
+    // Documentation of the rules this report mentions (fired or suppressed).
+    let rule_docs = rules
+        .rules
+        .iter()
+        .filter(|r| {
+            findings.iter().any(|f| f.rule == r.id) || suppressed.iter().any(|x| x.rule == r.id)
+        })
+        .map(crate::report::analysis::RuleDoc::from_rule)
+        .collect();
     Report {
         schema_version: SCHEMA_VERSION,
         tool: TOOL,
@@ -353,11 +362,7 @@ pub fn run(
         edges: g.edges,
         hints,
         suppressed,
-        rule_docs: rules
-            .rules
-            .iter()
-            .map(crate::report::analysis::RuleDoc::from_rule)
-            .collect(),
+        rule_docs,
         expect,
     }
 }
