@@ -152,6 +152,28 @@ impl ServiceGraph {
                 }
             }
         }
+        // Traefik discovers its routes from labels: the proxy reaches every labelled service.
+        let traefik: Vec<usize> = model
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.image_repo()
+                    .is_some_and(|r| r == "traefik" || r.ends_with("/traefik"))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &t in &traefik {
+            for s in &model.services {
+                if let Some((_, label)) = s
+                    .labels
+                    .iter()
+                    .find(|(k, _)| k.starts_with("traefik.http.routers."))
+                {
+                    add(t, &s.name, EdgeKind::Ingress, label.pos, None);
+                }
+            }
+        }
         // A named volume used by several services links each later user to the first one
         // (a star, so the edge count stays linear in the number of users).
         for users in volume_users.values() {
