@@ -353,7 +353,11 @@ pub fn run(
         edges: g.edges,
         hints,
         suppressed,
-        rule_docs: rules.rules.iter().map(crate::report::analysis::RuleDoc::from_rule).collect(),
+        rule_docs: rules
+            .rules
+            .iter()
+            .map(crate::report::analysis::RuleDoc::from_rule)
+            .collect(),
         expect,
     }
 }

@@ -2,6 +2,7 @@
 //! reads them within limits, detects each file's format and dispatches to the format's loader.
 //! Produces one `Model` per invocation: all inputs describe one system.
 
+pub mod architecture;
 pub mod compose;
 pub mod compose_model;
 pub mod envfile;
