@@ -27,6 +27,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Graph(args) => graph(args, out),
         Command::Rules(args) => crate::render::rules::list(args, out),
         Command::Explain(args) => crate::render::rules::explain(args, out),
+        Command::Decompose(args) => crate::decompose::run(&args, out),
     };
     match result {
         Ok(code) => code,
