@@ -177,7 +177,7 @@ pub struct DecomposeArgs {
     /// Base seed of the clustering runs [default: 42]
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// Modularity resolution: higher gives more, smaller candidates [default: 1.0]
+    /// Modularity resolution: higher gives more, smaller candidates [default: 1.2]
     #[arg(long, value_name = "R")]
     pub resolution: Option<f64>,
 }

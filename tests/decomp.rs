@@ -14,8 +14,10 @@ use stackfit::source::SourceMap;
 fn data() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/decomp-data");
     assert!(
-        p.join("wyw121__artifact/jpetstore/ground_truth.rsf").is_file()
-            && p.join("socialsoftware__mono2micro/ldod/expert_decomposition.json").is_file(),
+        p.join("wyw121__artifact/jpetstore/ground_truth.rsf")
+            .is_file()
+            && p.join("socialsoftware__mono2micro/ldod/expert_decomposition.json")
+                .is_file(),
         "../shared/decomp-data (the decomposition datasets beside the checkout) is missing at {}; these tests need it",
         p.display()
     );
@@ -58,7 +60,11 @@ fn class_edges(app: &str) -> Vec<(String, String, f64)> {
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
             assert_eq!(f.len(), 4, "unexpected row {l}");
-            (f[1].to_string(), f[2].to_string(), f[3].trim().parse().expect("count"))
+            (
+                f[1].to_string(),
+                f[2].to_string(),
+                f[3].trim().parse().expect("count"),
+            )
         })
         .collect()
 }
@@ -70,9 +76,8 @@ fn class_graph_yaml(app: &str) -> String {
     for (a, b, w) in class_edges(app) {
         deps.entry(a).or_default().push((b, w));
     }
-    let mut y = format!(
-        "kind: stackfit/architecture\nversion: 1\nmonolith:\n  name: {app}\n  modules:\n"
-    );
+    let mut y =
+        format!("kind: stackfit/architecture\nversion: 1\nmonolith:\n  name: {app}\n  modules:\n");
     for c in class_nodes(app) {
         match deps.get(&c) {
             Some(d) => {
@@ -165,14 +170,21 @@ fn partition(r: &Decomposition, tables: bool) -> Partition {
 
 fn class_score(app: &str, cfg: &Config) -> (f64, usize) {
     let r = run_text(&format!("{app}.yaml"), &class_graph_yaml(app), cfg);
-    (mojofm::mojofm(&partition(&r, false), &truth(app)), r.candidates.len())
+    (
+        mojofm::mojofm(&partition(&r, false), &truth(app)),
+        r.candidates.len(),
+    )
 }
 
 fn ldod_score(cfg: &Config) -> (f64, f64, usize) {
     let r = run_text("ldod.yaml", &ldod_yaml(), cfg);
     let p = partition(&r, true);
     let t = ldod_truth();
-    (mojofm::mojofm(&p, &t), mojofm::pairwise(&p, &t).2, r.candidates.len())
+    (
+        mojofm::mojofm(&p, &t),
+        mojofm::pairwise(&p, &t).2,
+        r.candidates.len(),
+    )
 }
 
 #[test]
@@ -190,15 +202,23 @@ fn mojofm_reproduces_the_reference_vectors() {
     for (i, app) in APPS.iter().enumerate() {
         let t = truth(app);
         for (file, a, b) in vectors {
-            let cand = mojofm::read_rsf(&read(&app_dir(app).join("tool_decompositions").join(file)))
-                .expect("valid RSF");
+            let cand =
+                mojofm::read_rsf(&read(&app_dir(app).join("tool_decompositions").join(file)))
+                    .expect("valid RSF");
             let want = if i == 0 { *a } else { *b };
             let got = mojofm::mojofm(&cand, &t);
-            assert!((got - want).abs() < 0.005, "{app} {file}: {got:.2} ≠ {want}");
+            assert!(
+                (got - want).abs() < 0.005,
+                "{app} {file}: {got:.2} ≠ {want}"
+            );
         }
         let one: Partition = t.keys().map(|k| (k.clone(), "all".to_string())).collect();
         let by_pkg = package_baseline(app);
-        let (one_want, pkg_want) = if i == 0 { (33.33, 38.10) } else { (26.32, 68.42) };
+        let (one_want, pkg_want) = if i == 0 {
+            (33.33, 38.10)
+        } else {
+            (26.32, 68.42)
+        };
         assert!((mojofm::mojofm(&one, &t) - one_want).abs() < 0.005);
         assert!((mojofm::mojofm(&by_pkg, &t) - pkg_want).abs() < 0.005);
         assert_eq!(mojofm::mojofm(&t, &t), 100.0);
@@ -235,10 +255,18 @@ fn frozen_default_configuration_on_every_dataset() {
     let cfg = Config::default();
     let published: BTreeMap<&str, [&str; 5]> = BTreeMap::from([
         ("jpetstore", ["76.19", "57.14", "57.14", "38.10", "100.0"]),
-        ("spring-petclinic", ["57.89", "36.84", "47.37", "31.58", "52.63"]),
+        (
+            "spring-petclinic",
+            ["57.89", "36.84", "47.37", "31.58", "52.63"],
+        ),
     ]);
-    println!("\nMoJoFM, frozen default configuration ({} seeds, base seed {}, γ {}):", cfg.runs, cfg.seed, cfg.resolution);
-    println!("| dataset | stackfit | k | one cluster | by package | Data-Centric | HyDec | Mono2Micro | MEM | Log2MS |");
+    println!(
+        "\nMoJoFM, frozen default configuration ({} seeds, base seed {}, γ {}):",
+        cfg.runs, cfg.seed, cfg.resolution
+    );
+    println!(
+        "| dataset | stackfit | k | one cluster | by package | Data-Centric | HyDec | Mono2Micro | MEM | Log2MS |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut scores = BTreeMap::new();
     for app in APPS {
@@ -250,16 +278,23 @@ fn frozen_default_configuration_on_every_dataset() {
             "| {app} (in-sample) | **{score:.2}** | {k} | {:.2} | {:.2} | {} | {} | {} | {} | {} |",
             mojofm::mojofm(&one, &t),
             mojofm::mojofm(&package_baseline(app), &t),
-            p[0], p[1], p[2], p[3], p[4]
+            p[0],
+            p[1],
+            p[2],
+            p[3],
+            p[4]
         );
         scores.insert(*app, score);
     }
     let (ldod, f, k) = ldod_score(&cfg);
-    println!("| ldod entities (in-sample) | **{ldod:.2}** (F {f:.2}) | {k} | 51.61 (F 0.53) | — | — | — | — | — | — |");
+    println!(
+        "| ldod entities (in-sample) | **{ldod:.2}** (F {f:.2}) | {k} | 51.61 (F 0.53) | — | — | — | — | — | — |"
+    );
     // PetClinic's entity-level expert cut, read off the class-level split
     let pc = run_text("pc.yaml", &class_graph_yaml("spring-petclinic"), &cfg);
     let ents: Partition = {
-        let p = data().join("socialsoftware__mono2micro/petclinic/expert_decomposition_entities.json");
+        let p =
+            data().join("socialsoftware__mono2micro/petclinic/expert_decomposition_entities.json");
         let v: serde_json::Value = serde_json::from_str(&read(&p)).expect("valid JSON");
         let mut t = Partition::new();
         for (c, list) in v["clusters"].as_object().expect("clusters") {
@@ -270,8 +305,12 @@ fn frozen_default_configuration_on_every_dataset() {
         t
     };
     let pc_ents = mojofm::mojofm(&partition(&pc, false), &ents);
-    println!("| petclinic entities (from the class split) | **{pc_ents:.2}** | — | — | — | — | — | — | — | — |");
-    println!("Reference: Louvain baselines of decomposition.md §1.1 (JPetStore 57.1–81.0, PetClinic 47.4–57.9); LdoD naive Louvain 83.9 / F 0.83.");
+    println!(
+        "| petclinic entities (from the class split) | **{pc_ents:.2}** | — | — | — | — | — | — | — | — |"
+    );
+    println!(
+        "Reference: Louvain baselines of decomposition.md §1.1 (JPetStore 57.1–81.0, PetClinic 47.4–57.9); LdoD naive Louvain 83.9 / F 0.83."
+    );
 
     // D1 and D2 of decomposition.md §4, asserted at what the frozen defaults reach.
     for (app, s) in &scores {
@@ -293,7 +332,10 @@ fn consensus_is_stable_across_base_seeds() {
     let min = seen.iter().copied().fold(f64::INFINITY, f64::min);
     let max = seen.iter().copied().fold(0.0, f64::max);
     println!("LdoD MoJoFM over base seeds 1–5: {seen:.2?}");
-    assert!(max - min <= 10.0, "consensus unstable across seeds: {seen:?}");
+    assert!(
+        max - min <= 10.0,
+        "consensus unstable across seeds: {seen:?}"
+    );
 }
 
 /// Grid used to choose the frozen defaults: class-graph weights on JPetStore + PetClinic
@@ -301,22 +343,36 @@ fn consensus_is_stable_across_base_seeds() {
 #[test]
 #[ignore]
 fn tuning_grid() {
-    for call in [0.5, 1.0, 2.0] {
-        for name in [0.0, 1.0, 2.0, 3.0] {
+    for call in [0.5, 0.75, 1.0, 1.25, 2.0] {
+        for name in [0.0, 1.0, 1.5, 2.0, 2.5, 3.0] {
             for package in [0.0, 0.25, 0.5, 1.0] {
-                for resolution in [0.8, 1.0, 1.2] {
-                    let cfg = Config { call, name, package, resolution, ..Config::default() };
+                for resolution in [0.8, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5] {
+                    let cfg = Config {
+                        call,
+                        name,
+                        package,
+                        resolution,
+                        ..Config::default()
+                    };
                     let (a, ka) = class_score("jpetstore", &cfg);
                     let (b, kb) = class_score("spring-petclinic", &cfg);
-                    println!("class call={call} name={name} package={package} γ={resolution}: {a:.2} ({ka}) {b:.2} ({kb}) mean {:.2}", (a + b) / 2.0);
+                    println!(
+                        "class call={call} name={name} package={package} γ={resolution}: {a:.2} ({ka}) {b:.2} ({kb}) mean {:.2}",
+                        (a + b) / 2.0
+                    );
                 }
             }
         }
     }
     for use_case in [1.0] {
         for table_name in [0.0, 0.5, 1.0, 2.0] {
-            for resolution in [0.8, 1.0, 1.2] {
-                let cfg = Config { use_case, table_name, resolution, ..Config::default() };
+            for resolution in [0.8, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5] {
+                let cfg = Config {
+                    use_case,
+                    table_name,
+                    resolution,
+                    ..Config::default()
+                };
                 let (m, f, k) = ldod_score(&cfg);
                 println!("ldod table_name={table_name} γ={resolution}: {m:.2} F {f:.3} k {k}");
             }

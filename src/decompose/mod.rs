@@ -33,7 +33,8 @@ pub struct Config {
     pub name: f64,
     /// Added per pair of modules in the same package (packages above `MAX_GROUP` skipped).
     pub package: f64,
-    /// Added per pair of modules with the same declared owner.
+    /// Added per pair of modules with the same declared owner (no dataset has owners: this
+    /// weight is a declared prior, not a tuned one).
     pub owner: f64,
     /// Module → table edge for a write (`w`, `rw`).
     pub table_write: f64,
@@ -55,13 +56,13 @@ impl Default for Config {
         Config {
             call: 1.0,
             name: 2.0,
-            package: 0.5,
+            package: 0.0,
             owner: 0.5,
             table_write: 2.0,
             table_read: 1.0,
             use_case: 1.0,
             table_name: 0.0,
-            resolution: 1.0,
+            resolution: 1.2,
             runs: 16,
             seed: 42,
         }
