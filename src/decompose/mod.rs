@@ -36,7 +36,8 @@ pub struct Config {
     /// Added per pair of modules with the same declared owner (no dataset has owners: this
     /// weight is a declared prior, not a tuned one).
     pub owner: f64,
-    /// Module → table edge for a write (`w`, `rw`).
+    /// Module → table edge for a write (`w`, `rw`). No dataset here has module × table
+    /// accesses (LdoD has use cases only), so `table_write`/`table_read` are declared priors.
     pub table_write: f64,
     /// Module → table edge for a read.
     pub table_read: f64,
@@ -58,8 +59,8 @@ impl Default for Config {
             name: 2.0,
             package: 0.0,
             owner: 0.5,
-            table_write: 2.0,
-            table_read: 1.0,
+            table_write: 1.0,
+            table_read: 0.5,
             use_case: 1.0,
             table_name: 0.0,
             resolution: 1.2,
@@ -751,10 +752,19 @@ pub fn decompose(d: &DecompInput, cfg: &Config, file: &str) -> Decomposition {
     }
 }
 
-/// Each candidate is named after the word most common among its members' (else its tables')
-/// short names, ties going to the dominant member's words, then alphabetical; repeats get
-/// `-2`, `-3` ….
+/// Each candidate is named after its most distinctive word: the token of its members' (else
+/// its tables') short names with the highest count × IDF over all nodes of that kind, ties
+/// going to the dominant member's words, then alphabetical; repeats get `-2`, `-3` ….
 fn name_candidates(order: &[Vec<usize>], ev: &Evidence, inner_deg: &[f64]) -> Vec<String> {
+    let tokens_of = |i: usize| name_tokens(split_id(&ev.nodes[i].1).1);
+    let mut df: BTreeMap<(NodeKind, String), usize> = BTreeMap::new();
+    let mut kind_count: BTreeMap<NodeKind, usize> = BTreeMap::new();
+    for (i, (kind, _)) in ev.nodes.iter().enumerate() {
+        *kind_count.entry(*kind).or_insert(0) += 1;
+        for t in tokens_of(i) {
+            *df.entry((*kind, t)).or_insert(0) += 1;
+        }
+    }
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     order
         .iter()
@@ -769,6 +779,7 @@ fn name_candidates(order: &[Vec<usize>], ev: &Evidence, inner_deg: &[f64]) -> Ve
             } else {
                 modules
             };
+            let kind = ev.nodes[pool[0]].0;
             let dominant = pool.iter().copied().fold(pool[0], |best, i| {
                 if inner_deg[i] > inner_deg[best] {
                     i
@@ -776,17 +787,23 @@ fn name_candidates(order: &[Vec<usize>], ev: &Evidence, inner_deg: &[f64]) -> Ve
                     best
                 }
             });
-            let dom_tokens = name_tokens(split_id(&ev.nodes[dominant].1).1);
+            let dom_tokens = tokens_of(dominant);
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             for &i in &pool {
-                for t in name_tokens(split_id(&ev.nodes[i].1).1) {
+                for t in tokens_of(i) {
                     *counts.entry(t).or_insert(0) += 1;
                 }
             }
+            let total = kind_count[&kind] as f64;
+            let score = |t: &str, c: usize| {
+                let d = df.get(&(kind, t.to_string())).copied().unwrap_or(1) as f64;
+                c as f64 * (1.0 + (total / d).ln())
+            };
             let base = counts
                 .iter()
                 .max_by(|a, b| {
-                    a.1.cmp(b.1)
+                    score(a.0, *a.1)
+                        .total_cmp(&score(b.0, *b.1))
                         .then(dom_tokens.contains(a.0).cmp(&dom_tokens.contains(b.0)))
                         .then(b.0.cmp(a.0))
                 })
