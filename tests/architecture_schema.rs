@@ -50,13 +50,25 @@ fn schema_lists_exactly_the_readers_keys() {
     assert_eq!(keys(&s), set(arch::ROOT_KEYS), "root");
     assert_eq!(keys(&d["service"]), set(arch::SERVICE_KEYS), "service");
     assert_eq!(keys(&d["job"]), set(arch::JOB_KEYS), "job");
-    assert_eq!(keys(&d["dataStore"]), set(arch::DATA_STORE_KEYS), "data store");
+    assert_eq!(
+        keys(&d["dataStore"]),
+        set(arch::DATA_STORE_KEYS),
+        "data store"
+    );
     assert_eq!(keys(&d["monolith"]), set(arch::MONOLITH_KEYS), "monolith");
     assert_eq!(keys(&d["module"]), set(arch::MODULE_KEYS), "module");
     assert_eq!(keys(&d["useCase"]), set(arch::USE_CASE_KEYS), "use case");
-    assert_eq!(keys(&d["constraints"]), set(arch::CONSTRAINT_KEYS), "constraints");
+    assert_eq!(
+        keys(&d["constraints"]),
+        set(arch::CONSTRAINT_KEYS),
+        "constraints"
+    );
     assert_eq!(keys(&d["call"]), set(arch::CALL_KEYS), "call");
-    assert_eq!(keys(&d["replicas"]["oneOf"][1]), set(arch::REPLICAS_KEYS), "replicas");
+    assert_eq!(
+        keys(&d["replicas"]["oneOf"][1]),
+        set(arch::REPLICAS_KEYS),
+        "replicas"
+    );
     assert_eq!(
         keys(&d["constraints"]["properties"]["target-services"]["oneOf"][1]),
         set(arch::TARGET_KEYS),
@@ -64,9 +76,15 @@ fn schema_lists_exactly_the_readers_keys() {
     );
     let facts: Vec<&str> = stackfit::declared::KEYS.iter().map(|k| k.0).collect();
     assert_eq!(keys(&d["facts"]), set(&facts), "facts");
-    assert_eq!(enum_of(&d["service"]["properties"]["tier"]), set(arch::TIERS));
+    assert_eq!(
+        enum_of(&d["service"]["properties"]["tier"]),
+        set(arch::TIERS)
+    );
     assert_eq!(enum_of(&d["access"]), set(arch::ACCESS));
-    assert_eq!(enum_of(&d["call"]["properties"]["mode"]), set(arch::CALL_MODES));
+    assert_eq!(
+        enum_of(&d["call"]["properties"]["mode"]),
+        set(arch::CALL_MODES)
+    );
     assert_eq!(s["properties"]["kind"]["const"], json!(arch::KIND));
 }
 
@@ -114,7 +132,10 @@ fn examples_validate_and_load() {
         let path = root().join("examples/architecture").join(ex);
         let text = std::fs::read_to_string(&path).expect("example");
         let (value, parsed) = load(ex, &text);
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{ex}: {errors:?}");
         let a = parsed.unwrap_or_else(|e| panic!("{ex}: {e}"));
         let model = arch::to_model(&a);

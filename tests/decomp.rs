@@ -379,3 +379,37 @@ fn tuning_grid() {
         }
     }
 }
+
+/// Speed check (no timing asserts in normal runs): planted-partition graphs of 1,000 modules /
+/// 10,000 edges and 5,000 / 50,000 through the whole pipeline (CSV read included).
+/// `cargo test --release --test decomp -- --ignored speed --nocapture`
+#[test]
+#[ignore]
+fn speed() {
+    for (n, m) in [(1_000usize, 10_000usize), (5_000, 50_000)] {
+        let mut rng = stackfit::decompose::community::SplitMix64::new(1);
+        let mut csv = String::from("source,target,weight\n");
+        for _ in 0..m {
+            let a = rng.below(n);
+            let b = if rng.below(10) < 8 {
+                (a / 50) * 50 + rng.below(50)
+            } else {
+                rng.below(n)
+            };
+            csv.push_str(&format!(
+                "pkg{}.Mod{a},pkg{}.Mod{b},{}\n",
+                a / 50,
+                b / 50,
+                1 + rng.below(5)
+            ));
+        }
+        let start = std::time::Instant::now();
+        let r = run_text("big.csv", &csv, &Config::default());
+        let t = start.elapsed();
+        println!(
+            "{n} modules, {m} edges: {} candidates in {:.0} ms",
+            r.candidates.len(),
+            t.as_secs_f64() * 1000.0
+        );
+    }
+}

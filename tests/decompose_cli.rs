@@ -136,12 +136,32 @@ fn usage_errors_exit_2() {
 fn input_errors_exit_3_with_a_location() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("bad.dot", "digraph {\n  a -> b [weight=heavy];\n}\n", ":2:18: weight must be"),
-        ("open.dot", "digraph {\n  a -> \"b;\n}\n", ":2:8: unterminated quoted string"),
-        ("two.dot", "digraph { a -> b }\ndigraph { c }\n", ":2:1: unexpected content"),
-        ("bad.csv", "source,target,weight\na,b,1\na,b\n", ":3:1: expected 3 fields"),
+        (
+            "bad.dot",
+            "digraph {\n  a -> b [weight=heavy];\n}\n",
+            ":2:18: weight must be",
+        ),
+        (
+            "open.dot",
+            "digraph {\n  a -> \"b;\n}\n",
+            ":2:8: unterminated quoted string",
+        ),
+        (
+            "two.dot",
+            "digraph { a -> b }\ndigraph { c }\n",
+            ":2:1: unexpected content",
+        ),
+        (
+            "bad.csv",
+            "source,target,weight\na,b,1\na,b\n",
+            ":3:1: expected 3 fields",
+        ),
         ("hdr.csv", "from,to\na,b\n", ":1:1: expected the header"),
-        ("neg.csv", "source,target,weight\na,b,-2\n", ":2:5: weight must be"),
+        (
+            "neg.csv",
+            "source,target,weight\na,b,-2\n",
+            ":2:5: weight must be",
+        ),
         (
             "nomono.yaml",
             "kind: stackfit/architecture\nversion: 1\nservices: {web: {}}\n",
@@ -152,7 +172,11 @@ fn input_errors_exit_3_with_a_location() {
             "kind: stackfit/architecture\nversion: 1\nmonolith:\n  name: m\n  modulez: {}\n",
             ":5:3: unknown key `modulez`",
         ),
-        ("compose.yaml", "services:\n  web: {image: nginx}\n", ":1:1: not a decomposition input"),
+        (
+            "compose.yaml",
+            "services:\n  web: {image: nginx}\n",
+            ":1:1: not a decomposition input",
+        ),
         ("broken.yaml", "a: [1, 2\n", "invalid YAML"),
     ];
     for (name, text, want) in cases {
@@ -165,7 +189,11 @@ fn input_errors_exit_3_with_a_location() {
             .stderr
             .clone();
         let err = String::from_utf8(out).unwrap();
-        assert!(err.contains(&format!("{name}{want}")) || (want == "invalid YAML" && err.contains(want)), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{name}{want}"))
+                || (want == "invalid YAML" && err.contains(want)),
+            "{name}: {err}"
+        );
     }
     stackfit()
         .args(["decompose", "/nonexistent/x.dot"])

@@ -399,6 +399,9 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
 
 // ---------------------------------------------------------------- DOT
 
+/// A token with its byte range, or a lexing error at a byte offset.
+type Lexed = std::result::Result<Option<(Tok, usize, usize)>, (usize, String)>;
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Id(String),
@@ -445,7 +448,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Next token with its byte range; `None` at the end.
-    fn next(&mut self) -> std::result::Result<Option<(Tok, usize, usize)>, (usize, String)> {
+    fn next(&mut self) -> Lexed {
         self.skip_trivia()?;
         let b = self.bytes();
         let start = self.i;

@@ -342,13 +342,14 @@ fn cluster(
         }
     }
     // contracted ids in node order
-    let mut group = vec![0usize; n];
     let mut ids: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        let next = ids.len();
-        group[i] = *ids.entry(r).or_insert(next);
-    }
+    let group: Vec<usize> = (0..n)
+        .map(|i| {
+            let r = find(&mut parent, i);
+            let next = ids.len();
+            *ids.entry(r).or_insert(next)
+        })
+        .collect();
     let k = ids.len();
     let mut degree = vec![0.0f64; k];
     let g = community::graph(
@@ -693,6 +694,7 @@ pub fn decompose(d: &DecompInput, cfg: &Config, file: &str) -> Decomposition {
             });
         }
     }
+    let sizes = community::run_sizes(&cl.runs);
     let candidates: Vec<Candidate> = order
         .iter()
         .enumerate()
@@ -714,7 +716,7 @@ pub fn decompose(d: &DecompInput, cfg: &Config, file: &str) -> Decomposition {
                 tables,
                 cohesion: r4(if total > 0.0 { w_in[c] / total } else { 0.0 }),
                 coupling: coupling[c],
-                confidence: r4(community::stability(&groups, &cl.runs)),
+                confidence: r4(community::stability(&groups, &cl.runs, &sizes)),
                 strongest_link: strongest[c].take(),
             }
         })
