@@ -425,13 +425,14 @@ impl<'a> Lexer<'a> {
             while self.i < b.len() && b[self.i].is_ascii_whitespace() {
                 self.i += 1;
             }
-            let at_line_start = self.i == 0
-                || b[..self.i]
+            // `#` starts a comment only as a line's first non-blank (cpp output lines)
+            let hash_line = b.get(self.i) == Some(&b'#')
+                && b[..self.i]
                     .iter()
                     .rev()
                     .take_while(|c| **c != b'\n')
                     .all(|c| c.is_ascii_whitespace());
-            if b[self.i..].starts_with(b"//") || (at_line_start && b.get(self.i) == Some(&b'#')) {
+            if b[self.i..].starts_with(b"//") || hash_line {
                 while self.i < b.len() && b[self.i] != b'\n' {
                     self.i += 1;
                 }
@@ -561,7 +562,11 @@ struct DotParser<'a> {
     d: DecompInput,
     /// Node ids in the order they were met: a subgraph operand stands for the ids it added.
     seen: Vec<String>,
+    /// Subgraph nesting, bounded so hostile input cannot exhaust the stack.
+    depth: usize,
 }
+
+const MAX_DOT_DEPTH: usize = 128;
 
 impl DotParser<'_> {
     fn err(&self, start: usize, end: usize, msg: String) -> Error {
@@ -705,9 +710,19 @@ impl DotParser<'_> {
                 }
             }
             let mark = self.collect_start();
+            let (s, e) = self.here();
+            self.depth += 1;
+            if self.depth > MAX_DOT_DEPTH {
+                return Err(self.err(
+                    s,
+                    e,
+                    format!("subgraphs nested deeper than {MAX_DOT_DEPTH}"),
+                ));
+            }
             self.expect('{')?;
             self.stmts()?;
             self.expect('}')?;
+            self.depth -= 1;
             return Ok(self.collect_end(mark));
         }
         let (s, e) = self.here();
@@ -804,6 +819,7 @@ pub fn parse_dot(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
             ..DecompInput::default()
         },
         seen: Vec::new(),
+        depth: 0,
     };
     p.graph()?;
     if p.d.modules.is_empty() {
@@ -817,4 +833,90 @@ pub fn parse_dot(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
         ));
     }
     Ok(p.d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dot(text: &str) -> Result<DecompInput> {
+        let mut sm = SourceMap::default();
+        let id = sm.add("g.dot".into(), "g.dot".into(), text.into());
+        parse_dot(&sm, id, text)
+    }
+
+    #[test]
+    fn dot_dialects() {
+        let d = dot(concat!(
+            "# preprocessor-style line\nstrict digraph G {\n",
+            "  rankdir=LR; graph [splines=true]; edge [color=red]\n",
+            "  \"com.a\" -> \"com.b\" [label=\"x\", weight=2.5];\n",
+            "  \"com.a\" -> \"com.b\";\n",
+            "  \"long\" + \"name\" -> <html<b>id</b>>;\n",
+            "  p:port:n -> q\n",
+            "  x -> {y z}; subgraph s { y } -> w [weight=0]\n",
+            "  /* block\n comment */ lone;\n",
+            "}\n"
+        ))
+        .unwrap();
+        assert_eq!(d.deps[&("com.a".into(), "com.b".into())], 3.5);
+        assert!(
+            d.deps
+                .contains_key(&("longname".into(), "html<b>id</b>".into()))
+        );
+        assert!(d.deps.contains_key(&("p".into(), "q".into())));
+        assert!(d.deps.contains_key(&("x".into(), "z".into())));
+        assert!(
+            !d.deps.contains_key(&("y".into(), "w".into())),
+            "weight 0 adds no evidence"
+        );
+        assert!(d.modules.contains_key("lone") && d.modules.contains_key("w"));
+        let u = dot("graph { a -- b; b -- a }").unwrap();
+        assert_eq!(u.deps.len(), 2);
+    }
+
+    #[test]
+    fn dot_errors_are_located() {
+        let e = dot("digraph {\n  a -> ;\n}").unwrap_err().to_string();
+        assert!(e.starts_with("g.dot:2:8: expected a node id"), "{e}");
+        let e = dot("digraph {\n  a -> b\n").unwrap_err().to_string();
+        assert!(e.contains("expected `}`, found the end of the file"), "{e}");
+        let e = dot("digraph { /* open").unwrap_err().to_string();
+        assert!(e.starts_with("g.dot:1:11: unterminated comment"), "{e}");
+        let e = dot("flowchart { a }").unwrap_err().to_string();
+        assert!(e.starts_with("g.dot:1:1: expected `digraph`"), "{e}");
+        let deep = format!("digraph {{ {} }}", "{".repeat(100_000));
+        let e = dot(&deep).unwrap_err().to_string();
+        assert!(e.contains("nested deeper than 128"), "{e}");
+        let e = dot("digraph { a @ b }").unwrap_err().to_string();
+        assert!(e.starts_with("g.dot:1:13: unexpected character `@`"), "{e}");
+    }
+
+    #[test]
+    fn csv_fields_and_errors() {
+        assert_eq!(
+            csv_fields("\"a \"\"x\"\"\", b ,").unwrap(),
+            vec![
+                ("a \"x\"".to_string(), 0),
+                ("b".to_string(), 10),
+                (String::new(), 14)
+            ]
+        );
+        let mut sm = SourceMap::default();
+        let text = "Source, Target\nx,y\n\"open,z\n";
+        let id = sm.add("e.csv".into(), "e.csv".into(), text.into());
+        let e = parse_csv(&sm, id, text).unwrap_err().to_string();
+        assert!(e.starts_with("e.csv:3:1: malformed quoted field"), "{e}");
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(Path::new("x.gv"), ""), Format::Dot);
+        assert_eq!(sniff(Path::new("x"), "// c\ndigraph {}"), Format::Dot);
+        assert_eq!(sniff(Path::new("x"), "source,target\n"), Format::Csv);
+        assert_eq!(
+            sniff(Path::new("x"), "kind: stackfit/architecture\n"),
+            Format::Architecture
+        );
+    }
 }
