@@ -300,7 +300,9 @@ fn run_seed(base: u64, r: usize) -> u64 {
 /// Consensus clustering (Lancichinetti & Fortunato, restricted to the graph's edges): run
 /// Louvain with `runs` seeds; while the runs disagree, re-cluster the graph whose edge
 /// weights are the share of runs that put both ends together (shares below ½ dropped).
-/// When rounds run out, the highest-modularity partition of the last round wins.
+/// The agreement graph is re-clustered at γ = 1: its weights are shares, not evidence, and
+/// the requested γ already shaped the first round. When rounds run out, the
+/// highest-modularity partition (at γ) of the last round wins.
 pub fn consensus(g: &UnGraph<(), f64>, gamma: f64, seed: u64, runs: usize) -> Consensus {
     let base = Csr::from_graph(g);
     let runs = runs.max(1);
