@@ -30,6 +30,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Init(args) => crate::extras::init(args, out),
         Command::Completions { shell } => crate::extras::completions(shell, out),
         Command::Man => crate::extras::man(out),
+        Command::Decompose(args) => crate::decompose::run(&args, out),
     };
     match result {
         Ok(code) => code,
@@ -215,6 +216,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         crate::cli::InputFormat::Compose => input::Format::Compose,
         crate::cli::InputFormat::Kubernetes => input::Format::Kubernetes,
         crate::cli::InputFormat::Backstage => input::Format::Backstage,
+        crate::cli::InputFormat::Architecture => input::Format::Architecture,
     });
     // Configuration first: a bad config or rules directory is exit 2 before any input is read.
     let config_path = match &args.config {

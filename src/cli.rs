@@ -31,6 +31,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule (by id or name)
     Explain(ExplainArgs),
+    /// Split a monolith's modules (and tables) into candidate services
+    Decompose(DecomposeArgs),
     /// Write a commented stackfit.toml with the questions the files cannot answer
     Init(InitArgs),
     /// Print shell completions
@@ -160,6 +162,8 @@ pub enum InputFormat {
     Kubernetes,
     /// Backstage software catalog (catalog-info.yaml)
     Backstage,
+    /// stackfit's architecture description (kind: stackfit/architecture)
+    Architecture,
 }
 
 #[derive(Debug, Args)]
@@ -193,4 +197,29 @@ pub struct ExplainArgs {
     pub rule: String,
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DecomposeFormat {
+    Table,
+    Json,
+    Markdown,
+    Mermaid,
+}
+
+#[derive(Debug, Args)]
+pub struct DecomposeArgs {
+    /// An architecture description with a `monolith:` block, a DOT digraph (jdeps, madge,
+    /// pydeps) or a CSV edge list with header `source,target[,weight]`
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DecomposeFormat,
+    /// Base seed of the clustering runs [default: 42]
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Modularity resolution: higher gives more, smaller candidates [default: 1.2]
+    #[arg(long, value_name = "R")]
+    pub resolution: Option<f64>,
 }

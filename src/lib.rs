@@ -10,6 +10,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod declared;
+pub mod decompose;
 pub mod error;
 pub mod extras;
 pub mod facts;

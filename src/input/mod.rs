@@ -2,6 +2,7 @@
 //! reads them within limits, detects each file's format and dispatches to the format's loader.
 //! Produces one `Model` per invocation: all inputs describe one system.
 
+pub mod architecture;
 pub mod backstage;
 pub mod compose;
 pub mod compose_model;
@@ -195,6 +196,7 @@ pub enum Format {
     Compose,
     Kubernetes,
     Backstage,
+    Architecture,
 }
 
 /// Detects a file's format from its content: Kubernetes objects have `apiVersion` and `kind`
@@ -212,6 +214,9 @@ pub fn detect(text: &str) -> Format {
             }
             api |= !v.trim().is_empty();
         } else if let Some(v) = line.strip_prefix("kind:") {
+            if v.trim().trim_matches(['"', '\'']) == "stackfit/architecture" {
+                return Format::Architecture;
+            }
             kind |= !v.trim().is_empty();
         }
         if api && kind {
@@ -257,6 +262,7 @@ pub struct Inputs {
     pub compose: Vec<PathBuf>,
     pub kubernetes: Vec<PathBuf>,
     pub backstage: Vec<PathBuf>,
+    pub architecture: Vec<PathBuf>,
 }
 
 fn sniff(path: &Path, req: &Request) -> Result<Format> {
@@ -290,6 +296,7 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
         Format::Compose => inputs.compose.push(p),
         Format::Kubernetes => inputs.kubernetes.push(p),
         Format::Backstage => inputs.backstage.push(p),
+        Format::Architecture => inputs.architecture.push(p),
     };
     let given = !req.paths.is_empty() || !req.files.is_empty();
     for p in req.paths.iter().chain(req.files.iter()) {
@@ -457,6 +464,26 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
         match &mut model {
             Some(base) => merge_models(base, m),
             None => model = Some(m),
+        }
+    }
+    if !inputs.architecture.is_empty() {
+        let parsed = parse_documents(req, &inputs.architecture, sm, "architecture description")?;
+        for (id, docs) in &parsed {
+            for doc in docs.iter().filter(|d| !d.is_null()) {
+                if !architecture::is_architecture(doc) {
+                    return Err(Error::input(
+                        "invalid-architecture",
+                        "an architecture description needs `kind: stackfit/architecture`",
+                    )
+                    .at_pos(sm, doc.pos));
+                }
+                let arch = architecture::parse(sm, *id, doc)?;
+                let m = architecture::to_model(&arch);
+                match &mut model {
+                    Some(base) => merge_models(base, m),
+                    None => model = Some(m),
+                }
+            }
         }
     }
     let model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
