@@ -27,6 +27,68 @@ pub struct Hint {
     pub locations: Vec<Location>,
 }
 
+/// The database a service uses on `store`: the path of a connection URL naming the store
+/// (`postgres://u@db:5432/orders` → `orders`), or a `*_DB`/`*_DATABASE` variable.
+fn database_name(s: &crate::model::Service, store: &str) -> Option<String> {
+    for e in &s.environment {
+        let Some(v) = &e.value else { continue };
+        if let Some(rest) = v.split("://").nth(1) {
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            let authority = &rest[..authority_end];
+            let host = authority
+                .rsplit('@')
+                .next()
+                .unwrap_or("")
+                .split(':')
+                .next()
+                .unwrap_or("");
+            if host == store {
+                let db = rest[authority_end..]
+                    .trim_start_matches('/')
+                    .split(['?', '/'])
+                    .next()
+                    .unwrap_or("");
+                if !db.is_empty() {
+                    return Some(db.to_string());
+                }
+            }
+        }
+    }
+    // ADO.NET / JDBC-style key=value connection strings: `Server=sqldata;Database=CatalogDb`.
+    for e in &s.environment {
+        let Some(v) = &e.value else { continue };
+        let pairs: Vec<(String, &str)> = v
+            .split(';')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, val)| (k.trim().to_ascii_lowercase(), val.trim()))
+            .collect();
+        let names_store = pairs.iter().any(|(k, val)| {
+            matches!(k.as_str(), "server" | "data source" | "host" | "address")
+                && val
+                    .split([',', ':'])
+                    .next()
+                    .is_some_and(|h| h.trim_start_matches("tcp:") == store)
+        });
+        if names_store
+            && let Some((_, db)) = pairs
+                .iter()
+                .find(|(k, _)| k == "database" || k == "initial catalog")
+        {
+            return Some(db.to_string());
+        }
+    }
+    s.environment
+        .iter()
+        .filter(|e| {
+            let n = e.name.to_ascii_uppercase();
+            n.ends_with("_DB")
+                || n.ends_with("_DATABASE")
+                || n.ends_with("_DB_NAME")
+                || n == "DATABASE_NAME"
+        })
+        .find_map(|e| e.value.clone().filter(|v| !v.is_empty()))
+}
+
 fn locs(sm: &SourceMap, pos: impl IntoIterator<Item = Pos>) -> Vec<Location> {
     let mut v: Vec<Location> = pos.into_iter().map(|p| sm.location(p.primary())).collect();
     v.sort();
@@ -143,6 +205,47 @@ pub fn hints(
         });
     }
 
+    // Module-level split of a described monolith: the candidate services.
+    if let Some((modules, at)) = &model.modules {
+        let file = sm.name(at.at.file).to_string();
+        let d = crate::decompose::decompose(modules, &crate::decompose::Config::default(), &file);
+        if !d.candidates.is_empty() {
+            let list: Vec<String> = d
+                .candidates
+                .iter()
+                .map(|c| {
+                    let tables = if c.tables.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" owning {}", c.tables.join(", "))
+                    };
+                    format!("{} ({} modules{tables})", c.name, c.members.len())
+                })
+                .collect();
+            let decompose = outcome == Outcome::DecomposeFirst;
+            out.push(Hint {
+                kind: "module-candidates".into(),
+                title: format!(
+                    "{} candidate services from {} modules",
+                    d.candidates.len(),
+                    modules.modules.len()
+                ),
+                advice: format!(
+                    "{}: {}; {} cut dependencies — `stackfit decompose {file}` shows members, cut edges and confidence",
+                    if decompose {
+                        "extract these candidates one at a time, each with the tables it owns"
+                    } else {
+                        "if a driver appears, these are the seams"
+                    },
+                    list.join("; "),
+                    d.cut_edges.len()
+                ),
+                services: d.candidates.iter().map(|c| c.name.clone()).collect(),
+                locations: locs(sm, [*at]),
+            });
+        }
+    }
+
     // Shared datastores: ≥3 first-party users from different codebases (roles of one image
     // sharing their store is the role-split case, not a smell).
     let codebases = |users: &[usize]| {
@@ -154,6 +257,18 @@ pub fn hints(
     };
     for (&store, users) in &d.datastore_users {
         if users.len() >= 3 && codebases(users) >= 3 {
+            // One server with a database per user is not shared persistence.
+            // Users whose connection names a database are grouped by it; users that only
+            // depend on the server (no database named) are not evidence of a shared schema.
+            let mut by_db: BTreeMap<String, usize> = BTreeMap::new();
+            for &u in users {
+                if let Some(db) = database_name(&svcs[u], &svcs[store].name) {
+                    *by_db.entry(db).or_default() += 1;
+                }
+            }
+            if !by_db.is_empty() && by_db.values().all(|&n| n < 3) {
+                continue;
+            }
             out.push(Hint {
                 kind: "shared-datastore".into(),
                 title: format!("`{}` is shared by {} services", name(store), users.len()),
@@ -240,6 +355,63 @@ pub fn hints(
                     locations: locs(sm, [svcs[i].name_pos]),
                 });
             }
+        }
+    }
+
+    // Mega service: one first-party service holding two or more datastores and most edges.
+    for &i in &d.first_party {
+        let stores: Vec<usize> = d
+            .datastore_users
+            .iter()
+            .filter(|(_, u)| u.len() == 1 && u[0] == i)
+            .map(|(s, _)| *s)
+            .collect();
+        let degree = graph.needs(i).len()
+            + graph
+                .graph
+                .neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
+                .count();
+        let total: usize = graph.graph.edge_count();
+        if stores.len() >= 2 && fp.len() >= 3 && total > 0 && degree * 2 > total {
+            out.push(Hint {
+                kind: "mega-service".into(),
+                title: format!("`{}` holds {} datastores and most of the dependencies", name(i), stores.len()),
+                advice: format!(
+                    "a mega service: split it along its datastores ({}), each with the code that writes it",
+                    stores.iter().map(|&s| name(s)).collect::<Vec<_>>().join(", ")
+                ),
+                services: vec![name(i)],
+                locations: locs(sm, [svcs[i].name_pos]),
+            });
+        }
+    }
+    // Nano services: first-party services with no ports, no dependants and no dependencies.
+    if fp.len() >= 5 {
+        let isolated: Vec<usize> = fp
+            .iter()
+            .copied()
+            .filter(|&i| {
+                svcs[i].ports.is_empty()
+                    && svcs[i].expose.is_empty()
+                    && graph.needs(i).is_empty()
+                    && graph
+                        .graph
+                        .neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming)
+                        .next()
+                        .is_none()
+                    && !matches!(graph.node(i).role, "worker" | "scheduler")
+            })
+            .collect();
+        if isolated.len() >= 2 {
+            out.push(Hint {
+                kind: "nano-services".into(),
+                title: format!("{} services talk to nothing and expose nothing", isolated.len()),
+                advice: "possibly nano services (or wiring the files do not show): check whether each is worth a \
+                         deployable unit, or merge it into the service it belongs to"
+                    .into(),
+                services: isolated.iter().map(|&i| name(i)).collect(),
+                locations: locs(sm, isolated.iter().map(|&i| svcs[i].name_pos)),
+            });
         }
     }
 

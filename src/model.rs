@@ -50,6 +50,9 @@ pub struct Model {
     /// Variables that were used but unset (interpolated as empty), names only.
     pub unset_variables: Vec<String>,
     pub kinds: Vec<InputKind>,
+    /// A monolith's modules, dependencies and tables (architecture descriptions), for the
+    /// module-level decomposition hint; with where the monolith is described.
+    pub modules: Option<(crate::decompose::input::DecompInput, Pos)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -392,6 +392,9 @@ pub fn merge_models(base: &mut Model, other: Model) {
     base.anchor = base.anchor.or(other.anchor);
     base.unset_variables.extend(other.unset_variables);
     base.name = base.name.take().or(other.name);
+    if base.modules.is_none() {
+        base.modules = other.modules;
+    }
     for k in other.kinds {
         if !base.kinds.contains(&k) {
             base.kinds.push(k);
@@ -478,7 +481,12 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
                     .at_pos(sm, doc.pos));
                 }
                 let arch = architecture::parse(sm, *id, doc)?;
-                let m = architecture::to_model(&arch);
+                let mut m = architecture::to_model(&arch);
+                if let Some(mono) = arch.monolith.as_ref().filter(|m| !m.modules.is_empty()) {
+                    let text = sm.file(*id).text.clone();
+                    let modules = crate::decompose::input::from_architecture(sm, *id, &text)?;
+                    m.modules = Some((modules, mono.name.pos));
+                }
                 match &mut model {
                     Some(base) => merge_models(base, m),
                     None => model = Some(m),
