@@ -503,9 +503,13 @@ impl Facts {
 
         let mut coupling = Vec::new();
         let mut dev = Vec::new();
-        for s in svcs {
+        for (i, s) in svcs.iter().enumerate() {
+            // A monitoring agent reading the engine's socket is not the system controlling
+            // its host: on a cluster it becomes a per-node agent (DaemonSet).
+            let monitoring = class(i) == Class::Observability;
             for m in &s.mounts {
-                if m.kind == MountKind::Bind
+                if !monitoring
+                    && m.kind == MountKind::Bind
                     && m.source
                         .as_deref()
                         .is_some_and(|p| p.ends_with("docker.sock"))
