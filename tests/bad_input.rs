@@ -522,6 +522,48 @@ fn cases() -> Vec<Case> {
             says: "unterminated quoted value for B",
             at: Some("app.env:2:3"),
         },
+        // expansion bombs (found by fuzzing the env-file parser)
+        Case {
+            name: "env file expansion bomb",
+            files: vec![
+                (
+                    "compose.yaml",
+                    t("services:\n  web:\n    image: a\n    env_file: app.env\n"),
+                ),
+                (
+                    "app.env",
+                    t(&format!(
+                        "A=xxxxxxxxxxxxxxxx\n{}",
+                        "A=$A$A$A$A\n".repeat(20)
+                    )),
+                ),
+            ],
+            args: vec![],
+            env: vec![],
+            code: 3,
+            says: "variable expansion",
+            at: Some("app.env:"),
+        },
+        Case {
+            name: "compose interpolation bomb",
+            files: vec![
+                (
+                    "compose.yaml",
+                    t(&format!(
+                        "services:\n  web:\n    image: a\n    environment:\n{}",
+                        (0..40)
+                            .map(|i| format!("      V{i}: ${{BIG}}${{BIG}}\n"))
+                            .collect::<String>()
+                    )),
+                ),
+                (".env", t(&format!("BIG={}\n", "y".repeat(600_000)))),
+            ],
+            args: vec![],
+            env: vec![],
+            code: 3,
+            says: "variable expansion produces more than",
+            at: Some("compose.yaml:"),
+        },
         // declared facts and command line
         case(
             "unknown x-stackfit key",

@@ -35,6 +35,8 @@ pub struct Loader<'a> {
     /// Directory that relative paths of each file resolve against (by file id).
     pub base_dirs: HashMap<u32, PathBuf>,
     pub usage: Usage,
+    /// Bytes produced by interpolation so far, against a budget scaled to the input size.
+    interpolated: usize,
     /// Trees of files read for `extends: file:`, by canonical path.
     extends_cache: HashMap<PathBuf, Node>,
     include_stack: Vec<PathBuf>,
@@ -52,7 +54,9 @@ impl<'a> Loader<'a> {
             sm,
             limits,
             base_dirs: HashMap::new(),
-            usage: Usage::default(),
+            // One scalar may expand to at most 1 MiB (certificates in env values are far smaller).
+            usage: Usage::limited(1 << 20),
+            interpolated: 0,
             extends_cache: HashMap::new(),
             include_stack: Vec::new(),
         }
@@ -164,6 +168,16 @@ impl<'a> Loader<'a> {
                     let lookup = |n: &str| env.get(n);
                     match interpolate(text, &lookup, &mut self.usage) {
                         Ok(v) => {
+                            self.interpolated = self.interpolated.saturating_add(v.len());
+                            let input: usize = self.sm.files.iter().map(|f| f.text.len()).sum();
+                            let budget = input.saturating_mul(16).max(16 << 20);
+                            if self.interpolated > budget {
+                                return Err(Error::input(
+                                    "input-limit",
+                                    format!("variable expansion produces more than {budget} bytes in all"),
+                                )
+                                .at_pos(self.sm, node.pos));
+                            }
                             *text = v;
                             *plain = false;
                         }

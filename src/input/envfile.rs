@@ -19,6 +19,10 @@ pub fn parse(
     outer: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<(String, String)>, EnvError> {
     let mut vars: Vec<(String, String)> = Vec::new();
+    // Values may expand earlier values (`B=$A$A`): bound the total so that a file of a few
+    // lines cannot grow exponentially.
+    let budget = text.len().saturating_mul(64).max(1 << 20);
+    let mut total = 0usize;
     let b = text.as_bytes();
     let mut i = 0;
     let text_len = b.len();
@@ -123,6 +127,13 @@ pub fn parse(
                 expand(raw, &vars, outer, vstart)?
             }
         };
+        total = total.saturating_add(value.len());
+        if total > budget {
+            return Err(EnvError {
+                offset: line_start,
+                message: format!("variable expansion in the env file exceeds {budget} bytes"),
+            });
+        }
         if let Some(existing) = vars.iter_mut().find(|(k, _)| k == key) {
             existing.1 = value;
         } else {
@@ -148,11 +159,14 @@ fn expand(
     at: usize,
 ) -> Result<String, EnvError> {
     let lookup = |n: &str| lookup_in(vars, outer, n);
-    interpolate(raw, &lookup, &mut Usage::default()).map_err(|e| EnvError {
+    interpolate(raw, &lookup, &mut Usage::limited(MAX_VALUE)).map_err(|e| EnvError {
         offset: at + e.offset,
         message: e.message,
     })
 }
+
+/// Longest single value an env file may produce by expansion.
+const MAX_VALUE: usize = 1 << 20;
 
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -15,6 +15,18 @@ pub struct InterpError {
 #[derive(Debug, Default, Clone)]
 pub struct Usage {
     pub unset: BTreeSet<String>,
+    /// Longest result one interpolation may produce (`None`: no limit). Variables that expand
+    /// to other variables can grow exponentially (an "expansion bomb"); this stops them.
+    pub max_len: Option<usize>,
+}
+
+impl Usage {
+    pub fn limited(max_len: usize) -> Usage {
+        Usage {
+            max_len: Some(max_len),
+            ..Usage::default()
+        }
+    }
 }
 
 fn is_name_start(c: u8) -> bool {
@@ -96,6 +108,15 @@ fn interp(
             }
         }
         lit = i;
+        if usage.max_len.is_some_and(|m| out.len() > m) {
+            return Err(InterpError {
+                offset: base + start,
+                message: format!(
+                    "variable expansion produces more than {} bytes",
+                    usage.max_len.unwrap_or_default()
+                ),
+            });
+        }
     }
     out.push_str(&s[lit..]);
     Ok(out)
@@ -256,6 +277,15 @@ mod tests {
         assert!(run("${}").is_err());
         assert!(run("${1A}").is_err());
         assert!(run("${A B}").is_err());
+    }
+
+    #[test]
+    fn expansion_is_bounded() {
+        let big = |_: &str| Some("x".repeat(1000));
+        let mut u = Usage::limited(2500);
+        assert!(interpolate("${A}${A}", &big, &mut u).is_ok());
+        let e = interpolate("${A}${A}${A}", &big, &mut u).unwrap_err();
+        assert!(e.message.contains("more than 2500 bytes"), "{e:?}");
     }
 
     #[test]
