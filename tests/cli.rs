@@ -265,36 +265,19 @@ fn declared_facts_precedence_file_config_assume() {
 
 #[test]
 fn config_errors_exit_2_with_location() {
-    let p = temp_project(&[
-        ("compose.yaml", "services:\n  web: {image: a}\n"),
-        ("stackfit.toml", "[facts]\nhosts = \"x\"\n"),
-    ]);
-    common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("stackfit.toml:2:9"));
-    let p = temp_project(&[
-        ("compose.yaml", "services:\n  web: {image: a}\n"),
-        ("stackfit.toml", "colour = 1\n"),
-    ]);
-    common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("stackfit.toml:1:1"));
-    let p = temp_project(&[
-        ("compose.yaml", "services:\n  web: {image: a}\n"),
-        ("stackfit.toml", "[rules]\ndisable = [\"R-NOPE\"]\n"),
-    ]);
-    common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown rule `R-NOPE`"));
+    for (config, says) in [
+        ("[facts]\nhosts = \"x\"\n", "stackfit.toml:2:9"),
+        ("colour = 1\n", "stackfit.toml:1:1"),
+        ("[rules]\ndisable = [\"R-NOPE\"]\n", "unknown rule `R-NOPE`"),
+    ] {
+        let p = temp_project(&[("compose.yaml", "services:\n  web: {image: a}\n"), ("stackfit.toml", config)]);
+        common::stackfit()
+            .current_dir(p.path())
+            .args(["analyze", "--format", "json"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
 }
 
 #[test]
