@@ -287,22 +287,29 @@ const NAMES: &[(&str, Class)] = &[
 ];
 
 /// Class of an image reference, by exact repository (or basename for single-name entries).
+/// Exact repositories, built once.
+fn exact_images() -> &'static std::collections::HashMap<&'static str, Class> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Class>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| IMAGES.iter().filter(|(p, _)| !p.ends_with('*')).map(|(p, c)| (*p, *c)).collect())
+}
+
 pub fn image_class(image: &str) -> Option<Class> {
     let repo = image_repository(image);
     let base = repo.rsplit('/').next().unwrap_or(&repo);
+    if let Some(c) = exact_images().get(repo.as_str()) {
+        return Some(*c);
+    }
     for (pat, class) in IMAGES {
         if let Some(prefix) = pat.strip_suffix('*') {
             if repo.starts_with(prefix) {
                 return Some(*class);
             }
-        } else if *pat == repo {
-            return Some(*class);
         }
     }
-    for (pat, class) in IMAGES {
-        if !pat.contains('/') && *pat == base && repo.split('/').count() == 2 {
-            // `bitnami/redis`-style vendor rebuilds of a well-known single-name image
-            return Some(*class);
+    // `bitnami/redis`-style vendor rebuilds of a well-known single-name image
+    if repo.split('/').count() == 2 {
+        if let Some(c) = exact_images().get(base).filter(|_| !base.contains('/')) {
+            return Some(*c);
         }
     }
     if base.ends_with("-exporter") || base.ends_with("_exporter") {
@@ -344,7 +351,7 @@ pub fn service_class(s: &Service) -> Class {
     for m in &s.mounts {
         if let Some(c) = DATA_PATHS
             .iter()
-            .find(|(p, _)| m.target == *p || m.target.starts_with(&format!("{p}/")))
+            .find(|(p, _)| m.target.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
             .map(|(_, c)| *c)
         {
             return c;

@@ -272,12 +272,13 @@ fn sniff(path: &Path, req: &Request) -> Result<Format> {
     if path.as_os_str() == "-" {
         return Ok(detect(req.stdin.as_deref().unwrap_or("")));
     }
-    // Read for detection only; unreadable files are reported by the loader with context.
-    match std::fs::read(path) {
-        Ok(bytes) if (bytes.len() as u64) <= req.limits.max_file_bytes => {
-            Ok(detect(&String::from_utf8_lossy(&bytes)))
-        }
-        _ => Ok(Format::Compose),
+    // The first 64 KiB decide (every format declares itself near the top); unreadable files
+    // are reported by the loader with context.
+    use std::io::Read;
+    let mut head = Vec::with_capacity(64 * 1024);
+    match std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head)) {
+        Ok(_) => Ok(detect(&String::from_utf8_lossy(&head))),
+        Err(_) => Ok(Format::Compose),
     }
 }
 

@@ -209,12 +209,20 @@ enum Frame {
     Map {
         entries: Vec<Entry>,
         key: Option<(String, Pos)>,
-        seen: HashSet<String>,
+        /// Hashes of the keys, filled once a mapping grows past a few entries.
+        seen: HashSet<u64>,
         merges: Vec<(usize, Node)>,
         start: u32,
         anchor: usize,
         tag: Option<String>,
     },
+}
+
+fn key_hash(k: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    k.hash(&mut h);
+    h.finish()
 }
 
 fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<String> {
@@ -430,15 +438,18 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     if k == "<<" && kpos.via.is_none() {
                         merges.push((entries.len(), node));
                     } else {
-                        if !seen.insert(k.clone()) {
-                            let first = entries.iter().find(|e| e.key == k).map(|e| e.key_pos);
-                            return Err(err(
-                                kpos.primary(),
-                                match first {
-                                    Some(_) => format!("duplicate mapping key `{k}`"),
-                                    None => format!("duplicate mapping key `{k}`"),
-                                },
-                            ));
+                        // Small mappings are scanned; large ones (a 10,000-service file)
+                        // keep a set of key hashes, confirmed by a scan on a hit.
+                        let duplicate = if entries.len() < 16 {
+                            entries.iter().any(|e| e.key == k)
+                        } else {
+                            if seen.is_empty() {
+                                seen.extend(entries.iter().map(|e| key_hash(&e.key)));
+                            }
+                            !seen.insert(key_hash(&k)) && entries.iter().any(|e| e.key == k)
+                        };
+                        if duplicate {
+                            return Err(err(kpos.primary(), format!("duplicate mapping key `{k}`")));
                         }
                         entries.push(Entry {
                             key: k,
