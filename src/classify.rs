@@ -289,8 +289,15 @@ const NAMES: &[(&str, Class)] = &[
 /// Class of an image reference, by exact repository (or basename for single-name entries).
 /// Exact repositories, built once.
 fn exact_images() -> &'static std::collections::HashMap<&'static str, Class> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Class>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| IMAGES.iter().filter(|(p, _)| !p.ends_with('*')).map(|(p, c)| (*p, *c)).collect())
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Class>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        IMAGES
+            .iter()
+            .filter(|(p, _)| !p.ends_with('*'))
+            .map(|(p, c)| (*p, *c))
+            .collect()
+    })
 }
 
 pub fn image_class(image: &str) -> Option<Class> {
@@ -351,7 +358,11 @@ pub fn service_class(s: &Service) -> Class {
     for m in &s.mounts {
         if let Some(c) = DATA_PATHS
             .iter()
-            .find(|(p, _)| m.target.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+            .find(|(p, _)| {
+                m.target
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
             .map(|(_, c)| *c)
         {
             return c;

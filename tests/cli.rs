@@ -270,7 +270,10 @@ fn config_errors_exit_2_with_location() {
         ("colour = 1\n", "stackfit.toml:1:1"),
         ("[rules]\ndisable = [\"R-NOPE\"]\n", "unknown rule `R-NOPE`"),
     ] {
-        let p = temp_project(&[("compose.yaml", "services:\n  web: {image: a}\n"), ("stackfit.toml", config)]);
+        let p = temp_project(&[
+            ("compose.yaml", "services:\n  web: {image: a}\n"),
+            ("stackfit.toml", config),
+        ]);
         common::stackfit()
             .current_dir(p.path())
             .args(["analyze", "--format", "json"])

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use stackfit::input::{self, Request};
-use stackfit::model::{Model, Mode, MountKind};
+use stackfit::model::{Mode, Model, MountKind};
 use stackfit::source::SourceMap;
 
 fn load_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> Result<Model, String> {
@@ -14,9 +14,16 @@ fn load_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> Result<Model, Str
         std::fs::write(dir.path().join(n), t).unwrap();
     }
     let req = Request {
-        files: files.iter().filter(|(n, _)| n.ends_with(".yaml")).map(|(n, _)| dir.path().join(n)).collect(),
+        files: files
+            .iter()
+            .filter(|(n, _)| n.starts_with("compose"))
+            .map(|(n, _)| dir.path().join(n))
+            .collect(),
         cwd: dir.path().to_path_buf(),
-        environ: env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>(),
+        environ: env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<BTreeMap<_, _>>(),
         ..Request::default()
     };
     let mut sm = SourceMap::default();
@@ -34,8 +41,14 @@ fn ports_short_and_long() {
     );
     let p = &m.services[0].ports;
     assert_eq!(p.len(), 4);
-    assert_eq!((p[0].target.as_str(), p[0].published.as_deref()), ("80", None));
-    assert_eq!((p[1].target.as_str(), p[1].published.as_deref()), ("80", Some("8080")));
+    assert_eq!(
+        (p[0].target.as_str(), p[0].published.as_deref()),
+        ("80", None)
+    );
+    assert_eq!(
+        (p[1].target.as_str(), p[1].published.as_deref()),
+        ("80", Some("8080"))
+    );
     assert_eq!(p[2].host_ip.as_deref(), Some("127.0.0.1"));
     assert_eq!(p[2].protocol.as_deref(), Some("udp"));
     assert_eq!(p[3].mode.as_deref(), Some("ingress"));
@@ -51,7 +64,10 @@ fn volumes_short_and_long() {
     assert_eq!(v[0].kind, MountKind::Volume);
     assert_eq!(v[1].kind, MountKind::Bind);
     assert!(v[1].read_only);
-    assert_eq!((v[2].kind, v[2].source.as_deref()), (MountKind::Volume, None));
+    assert_eq!(
+        (v[2].kind, v[2].source.as_deref()),
+        (MountKind::Volume, None)
+    );
     assert_eq!(v[3].kind, MountKind::Bind);
     assert!(v[3].read_only);
     assert_eq!(v[4].kind, MountKind::Tmpfs);
@@ -80,7 +96,10 @@ fn environment_list_and_map_and_inherited() {
     )
     .unwrap();
     let w = &m.services[0].environment;
-    assert_eq!((w[0].name.as_str(), w[0].value.as_deref()), ("A", Some("1")));
+    assert_eq!(
+        (w[0].name.as_str(), w[0].value.as_deref()),
+        ("A", Some("1"))
+    );
     assert_eq!(w[1].value.as_deref(), Some("s"));
     let x = &m.services[1].environment;
     assert_eq!(x[0].value.as_deref(), Some("2"));
@@ -115,8 +134,15 @@ fn deploy_scale_build_command_healthcheck() {
     assert_eq!(b.command.as_ref().unwrap().value, ["sh", "-c", "echo hi"]);
     assert!(b.healthcheck_disabled);
     assert_eq!(c.replicas(), Some(4), "typed after interpolation");
-    assert_eq!(c.build.as_ref().unwrap().target.as_ref().unwrap().value, "dev");
-    assert!(c.deploy.update_config.is_some() && c.deploy.rollback_config.is_some() && c.deploy.restart_policy.is_some());
+    assert_eq!(
+        c.build.as_ref().unwrap().target.as_ref().unwrap().value,
+        "dev"
+    );
+    assert!(
+        c.deploy.update_config.is_some()
+            && c.deploy.rollback_config.is_some()
+            && c.deploy.restart_policy.is_some()
+    );
 }
 
 #[test]
@@ -139,7 +165,11 @@ fn override_files_merge_with_compose_rules() {
     let w = m.services.iter().find(|s| s.name == "w").unwrap();
     assert_eq!(w.image.as_ref().unwrap().value, "a:2");
     assert_eq!(w.ports.len(), 2);
-    let env: Vec<(&str, Option<&str>)> = w.environment.iter().map(|e| (e.name.as_str(), e.value.as_deref())).collect();
+    let env: Vec<(&str, Option<&str>)> = w
+        .environment
+        .iter()
+        .map(|e| (e.name.as_str(), e.value.as_deref()))
+        .collect();
     assert!(env.contains(&("A", Some("1"))) && env.contains(&("B", Some("3"))));
     assert_eq!(w.command.as_ref().unwrap().value, ["z"]);
 }

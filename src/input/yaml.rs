@@ -449,7 +449,10 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                             !seen.insert(key_hash(&k)) && entries.iter().any(|e| e.key == k)
                         };
                         if duplicate {
-                            return Err(err(kpos.primary(), format!("duplicate mapping key `{k}`")));
+                            return Err(err(
+                                kpos.primary(),
+                                format!("duplicate mapping key `{k}`"),
+                            ));
                         }
                         entries.push(Entry {
                             key: k,
