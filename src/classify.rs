@@ -307,17 +307,17 @@ pub fn image_class(image: &str) -> Option<Class> {
         return Some(*c);
     }
     for (pat, class) in IMAGES {
-        if let Some(prefix) = pat.strip_suffix('*') {
-            if repo.starts_with(prefix) {
-                return Some(*class);
-            }
+        if let Some(prefix) = pat.strip_suffix('*')
+            && repo.starts_with(prefix)
+        {
+            return Some(*class);
         }
     }
     // `bitnami/redis`-style vendor rebuilds of a well-known single-name image
-    if repo.split('/').count() == 2 {
-        if let Some(c) = exact_images().get(base).filter(|_| !base.contains('/')) {
-            return Some(*c);
-        }
+    if repo.split('/').count() == 2
+        && let Some(c) = exact_images().get(base).filter(|_| !base.contains('/'))
+    {
+        return Some(*c);
     }
     if base.ends_with("-exporter") || base.ends_with("_exporter") {
         return Some(Class::Observability);
