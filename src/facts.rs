@@ -254,14 +254,26 @@ impl Facts {
                 }
             }
         }
+        // Name affinity (`movie-id-mongodb` ↔ `movie-id-service`): first-party indices are in
+        // name order, so the services starting with a stem are one contiguous range.
+        let fp_names: Vec<String> = first_party
+            .iter()
+            .map(|&a| svcs[a].name.to_ascii_lowercase())
+            .collect();
+        let mut fp_sorted: Vec<(usize, &str)> = first_party
+            .iter()
+            .copied()
+            .zip(fp_names.iter().map(String::as_str))
+            .collect();
+        fp_sorted.sort_by(|a, b| a.1.cmp(b.1));
         for &d in &datastores {
             if let Some(stem) = datastore_stem(&svcs[d].name) {
-                for &a in &first_party {
-                    let n = svcs[a].name.to_ascii_lowercase();
-                    if n == stem
-                        || n.starts_with(&format!("{stem}-"))
-                        || n.starts_with(&format!("{stem}_"))
-                    {
+                let start = fp_sorted.partition_point(|(_, n)| *n < stem.as_str());
+                for &(a, n) in fp_sorted[start..]
+                    .iter()
+                    .take_while(|(_, n)| n.starts_with(stem.as_str()))
+                {
+                    if n == stem || n[stem.len()..].starts_with(['-', '_']) {
                         users.get_mut(&d).expect("datastore").insert(a);
                     }
                 }

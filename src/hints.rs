@@ -359,13 +359,14 @@ pub fn hints(
     }
 
     // Mega service: one first-party service holding two or more datastores and most edges.
+    let mut private_stores: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&store, u) in &d.datastore_users {
+        if let [only] = u.as_slice() {
+            private_stores.entry(*only).or_default().push(store);
+        }
+    }
     for &i in &d.first_party {
-        let stores: Vec<usize> = d
-            .datastore_users
-            .iter()
-            .filter(|(_, u)| u.len() == 1 && u[0] == i)
-            .map(|(s, _)| *s)
-            .collect();
+        let stores = private_stores.get(&i).cloned().unwrap_or_default();
         let degree = graph.needs(i).len()
             + graph
                 .graph

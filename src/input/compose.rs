@@ -421,36 +421,44 @@ impl<'a> Loader<'a> {
     }
 
     fn apply_extends(&mut self, root: &mut Node, id: u32, env: &Environment) -> Result<()> {
-        let names: Vec<String> = match root.get("services").and_then(Node::as_map) {
-            Some(s) => s
-                .iter()
-                .filter(|e| e.value.get("extends").is_some())
-                .map(|e| e.key.clone())
-                .collect(),
-            None => return Ok(()),
+        let Some(services) = root.get("services").and_then(Node::as_map) else {
+            return Ok(());
         };
-        if names.is_empty() {
+        if !services.iter().any(|e| e.value.get("extends").is_some()) {
             return Ok(());
         }
         let this = self.sm.file(id).path.canonicalize().unwrap_or_default();
-        for name in names {
+        // Resolve every extending service against the file as written, then write back.
+        let index = service_index(root);
+        let mut resolved: HashMap<String, Node> = HashMap::new();
+        for e in services.iter().filter(|e| e.value.get("extends").is_some()) {
             let mut stack = Vec::new();
-            let resolved = self.resolve_service(root, &this, &name, env, &mut stack, None)?;
-            set_service(root, &name, resolved);
+            let node = self.resolve_service(&index, &this, &e.key, env, &mut stack, None)?;
+            resolved.insert(e.key.clone(), node);
+        }
+        if let Kind::Map(top) = &mut root.kind
+            && let Some(services) = top.iter_mut().find(|e| e.key == "services")
+            && let Kind::Map(entries) = &mut services.value.kind
+        {
+            for e in entries.iter_mut() {
+                if let Some(n) = resolved.remove(&e.key) {
+                    e.value = n;
+                }
+            }
         }
         Ok(())
     }
 
     fn resolve_service(
         &mut self,
-        tree: &Node,
+        services: &HashMap<String, Node>,
         file: &Path,
         name: &str,
         env: &Environment,
         stack: &mut Vec<(PathBuf, String)>,
         from: Option<Pos>,
     ) -> Result<Node> {
-        let Some(svc) = tree.get("services").and_then(|s| s.get(name)).cloned() else {
+        let Some(svc) = services.get(name).cloned() else {
             let msg = format!(
                 "cannot extend service `{name}`: no such service in {}",
                 file.display()
@@ -509,7 +517,7 @@ impl<'a> Loader<'a> {
         }
         stack.push(key);
         let base = match base_file {
-            None => self.resolve_service(tree, file, &base_name, env, stack, Some(ext.pos))?,
+            None => self.resolve_service(services, file, &base_name, env, stack, Some(ext.pos))?,
             Some(rel) => {
                 if is_remote(&rel) {
                     return Err(Error::input(
@@ -521,7 +529,8 @@ impl<'a> Loader<'a> {
                 let path = self.resolve(ext.pos.at.file, &rel);
                 let (_, other) = self.extends_tree(&path, ext.pos, env)?;
                 let canon = std::fs::canonicalize(&path).unwrap_or(path);
-                self.resolve_service(&other, &canon, &base_name, env, stack, Some(ext.pos))?
+                let other_index = service_index(&other);
+                self.resolve_service(&other_index, &canon, &base_name, env, stack, Some(ext.pos))?
             }
         };
         stack.pop();
@@ -608,14 +617,12 @@ fn remove_key(node: &mut Node, key: &str) {
     }
 }
 
-fn set_service(root: &mut Node, name: &str, value: Node) {
-    if let Kind::Map(entries) = &mut root.kind
-        && let Some(services) = entries.iter_mut().find(|e| e.key == "services")
-        && let Kind::Map(svcs) = &mut services.value.kind
-        && let Some(e) = svcs.iter_mut().find(|e| e.key == name)
-    {
-        e.value = value;
-    }
+/// The services of a compose tree by name (one lookup each, whatever the file's size).
+fn service_index(root: &Node) -> HashMap<String, Node> {
+    root.get("services")
+        .and_then(Node::as_map)
+        .map(|m| m.iter().map(|e| (e.key.clone(), e.value.clone())).collect())
+        .unwrap_or_default()
 }
 
 fn insert_in_section(root: &mut Node, section: &str, entry: Entry, pos: Pos) {

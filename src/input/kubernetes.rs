@@ -189,14 +189,34 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     // Kubernetes Services: DNS name → selected workloads.
     let mut dns: HashMap<String, Vec<usize>> = HashMap::new();
     let mut exposed: Vec<(usize, Port)> = Vec::new();
+    // (namespace, label, value) → workloads carrying it: selectors look up candidates by one
+    // of their pairs instead of scanning every workload.
+    let mut by_label: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    for (i, w) in workloads.iter().enumerate() {
+        for (k, v) in &w.pod_labels {
+            by_label
+                .entry((w.namespace.as_str(), k.as_str(), v.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let select = |namespace: &str, selector: &BTreeMap<String, String>| -> Vec<usize> {
+        let Some((k, v)) = selector.iter().next() else {
+            return Vec::new();
+        };
+        by_label
+            .get(&(namespace, k.as_str(), v.as_str()))
+            .map(|c| {
+                c.iter()
+                    .copied()
+                    .filter(|&i| matches(selector, &workloads[i].pod_labels))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     for d in docs.iter().filter(|d| d.kind == "Service") {
         let selector = labels(node_at(d.node, &["spec", "selector"]));
-        let selected: Vec<usize> = workloads
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.namespace == d.namespace && matches(&selector, &w.pod_labels))
-            .map(|(i, _)| i)
-            .collect();
+        let selected: Vec<usize> = select(&d.namespace, &selector);
         let ty = str_at(d.node, &["spec", "type"]).unwrap_or("ClusterIP");
         if matches!(ty, "LoadBalancer" | "NodePort") {
             for p in node_at(d.node, &["spec", "ports"])
@@ -241,32 +261,39 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                 .extend(selected.iter().copied());
         }
     }
-    for (w, p) in exposed {
-        workloads[w].service.ports.push(p);
-    }
 
     // HPAs and PDBs.
+    let mut pdbs: Vec<(usize, Pos)> = Vec::new();
+    let mut hpas: Vec<(usize, Pos)> = Vec::new();
     for d in docs.iter() {
         match d.kind.as_str() {
             "HorizontalPodAutoscaler" => {
                 let target = str_at(d.node, &["spec", "scaleTargetRef", "name"]).unwrap_or("");
                 if let Some(ws) = by_name.get(&(d.namespace.clone(), target.to_string())) {
                     for &w in ws {
-                        workloads[w].service.hpa = Some(d.name_pos);
+                        hpas.push((w, d.name_pos));
                     }
                 }
             }
             "PodDisruptionBudget" => {
                 let sel = labels(node_at(d.node, &["spec", "selector", "matchLabels"]));
-                for w in workloads
-                    .iter_mut()
-                    .filter(|w| w.namespace == d.namespace && matches(&sel, &w.pod_labels))
-                {
-                    w.service.pdb = Some(d.name_pos);
+                for w in select(&d.namespace, &sel) {
+                    pdbs.push((w, d.name_pos));
                 }
             }
             _ => {}
         }
+    }
+
+    drop(by_label);
+    for (w, p) in exposed {
+        workloads[w].service.ports.push(p);
+    }
+    for (w, pos) in hpas {
+        workloads[w].service.hpa = Some(pos);
+    }
+    for (w, pos) in pdbs {
+        workloads[w].service.pdb = Some(pos);
     }
 
     // Env and ConfigMap references to other services' DNS names.
