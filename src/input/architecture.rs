@@ -1077,7 +1077,7 @@ pub fn to_model(arch: &Architecture) -> Model {
             ..Service::default()
         });
     }
-    services.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::model::sort_services(&mut services);
     Model {
         name: arch.system.as_ref().map(|s| s.value.clone()),
         services,

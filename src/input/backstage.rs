@@ -152,7 +152,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             }
         }
     }
-    model.services.sort_by(|a, b| a.name.cmp(&b.name));
+    sort_services(&mut model.services);
     model.services.dedup_by(|a, b| a.name == b.name);
     model.anchor = model.services.first().map(|s| s.name_pos.at);
     Ok(model)

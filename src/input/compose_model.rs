@@ -339,7 +339,7 @@ impl Builder<'_, '_> {
                 all.push(self.service(&e.key, e.key_pos, &e.value)?);
             }
         }
-        all.sort_by(|a, b| a.name.cmp(&b.name));
+        sort_services(&mut all);
         let index: HashMap<&str, usize> = all
             .iter()
             .enumerate()

@@ -390,7 +390,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     for w in workloads {
         model.services.push(w.service);
     }
-    model.services.sort_by(|a, b| a.name.cmp(&b.name));
+    sort_services(&mut model.services);
     model.services.dedup_by(|a, b| a.name == b.name);
     model.anchor = docs
         .first()

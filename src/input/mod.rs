@@ -381,7 +381,7 @@ pub fn merge_models(base: &mut Model, other: Model) {
             None => base.services.push(s),
         }
     }
-    base.services.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::model::sort_services(&mut base.services);
     base.inactive.extend(other.inactive);
     base.networks.extend(other.networks);
     base.volumes.extend(other.volumes);
