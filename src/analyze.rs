@@ -47,7 +47,7 @@ pub struct Options<'a> {
 
 fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
     let mut out = Vec::new();
-    for (id, f) in sm.files.iter().enumerate() {
+    for f in &sm.files {
         for (i, line) in f.text.lines().enumerate() {
             let Some(hash) = line.find('#') else { continue };
             let comment = line[hash + 1..].trim_start();
@@ -84,7 +84,6 @@ fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
                 },
                 used: false,
             });
-            let _ = id;
         }
     }
     out

@@ -244,7 +244,6 @@ impl Facts {
                 )
             })
             .collect();
-        let fp_set: BTreeSet<usize> = first_party.iter().copied().collect();
         let mut users: BTreeMap<usize, BTreeSet<usize>> =
             datastores.iter().map(|d| (*d, BTreeSet::new())).collect();
         for &a in &first_party {
@@ -279,7 +278,6 @@ impl Facts {
                 }
             }
         }
-        let _ = fp_set;
         let private: Vec<usize> = users
             .iter()
             .filter(|(_, u)| u.len() == 1)

@@ -92,12 +92,11 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                             pos: name_node.pos,
                         });
                     }
-                    for (r, pos) in refs(spec.and_then(|s| s.get("providesApis"))) {
+                    for (r, _) in refs(spec.and_then(|s| s.get("providesApis"))) {
                         providers
                             .entry(parse_ref(&r, "api").1)
                             .or_default()
                             .push(name.clone());
-                        let _ = pos;
                     }
                     for (r, pos) in refs(spec.and_then(|s| s.get("consumesApis"))) {
                         consumers.push((name.clone(), parse_ref(&r, "api").1, pos));
@@ -130,8 +129,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     let known: std::collections::BTreeSet<String> =
         model.services.iter().map(|s| s.name.clone()).collect();
     for s in &mut model.services {
-        for (from, _, to, pos) in depends.iter().filter(|d| d.0 == s.name) {
-            let _ = from;
+        for (_, _, to, pos) in depends.iter().filter(|d| d.0 == s.name) {
             if known.contains(to) {
                 s.links_to.push(Link {
                     to: to.clone(),

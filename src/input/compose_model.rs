@@ -1344,15 +1344,6 @@ fn check_cycles(sm: &SourceMap, all: &[Service], index: &HashMap<&str, usize>) -
     Ok(())
 }
 
-#[allow(dead_code)]
-fn unique<T: Ord + Clone>(v: &[T]) -> Vec<T> {
-    v.iter()
-        .cloned()
-        .collect::<BTreeSet<T>>()
-        .into_iter()
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
