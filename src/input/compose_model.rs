@@ -3,7 +3,7 @@
 //! applies (types, undefined services, dependency cycles, services without image or build),
 //! each as a located error. It does not parse YAML or resolve files itself.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::Request;
