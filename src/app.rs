@@ -86,7 +86,12 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
         cwd,
         stdin,
         limits,
-        force: None,
+        force: args.input_format.map(|f| match f {
+            crate::cli::InputFormat::Compose => input::Format::Compose,
+            crate::cli::InputFormat::Kubernetes => input::Format::Kubernetes,
+            crate::cli::InputFormat::Backstage => input::Format::Backstage,
+            crate::cli::InputFormat::Architecture => input::Format::Architecture,
+        }),
     })
 }
 
@@ -211,13 +216,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         AnalyzeFormat::Json
     });
-    let mut req = request(&args.input)?;
-    req.force = args.input_format.map(|f| match f {
-        crate::cli::InputFormat::Compose => input::Format::Compose,
-        crate::cli::InputFormat::Kubernetes => input::Format::Kubernetes,
-        crate::cli::InputFormat::Backstage => input::Format::Backstage,
-        crate::cli::InputFormat::Architecture => input::Format::Architecture,
-    });
+    let req = request(&args.input)?;
     // Configuration first: a bad config or rules directory is exit 2 before any input is read.
     let config_path = match &args.config {
         Some(p) => Some(p.clone()),

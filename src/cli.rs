@@ -78,6 +78,9 @@ pub struct InputArgs {
     /// Project name (as `docker compose -p`); default: the file's `name:` or its directory
     #[arg(short = 'p', long = "project-name", value_name = "NAME")]
     pub project_name: Option<String>,
+    /// Force the input format (default: detected from each file's content)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,9 +152,6 @@ pub struct AnalyzeArgs {
     /// Ignore `# stackfit: ignore[RULE]` comments in the input files
     #[arg(long)]
     pub no_inline_ignores: bool,
-    /// Force the input format (default: detected from the content)
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

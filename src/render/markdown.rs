@@ -64,7 +64,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             };
             writeln!(
                 w,
-                "{} services, {} deployable units, {} running; inputs: {}",
+                "services: {} · deployable units: {} · running: {} · inputs: {}",
                 r.services.len(),
                 fact("deployable-units"),
                 fact("running-services"),

@@ -54,7 +54,7 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: u16) -> std::io::
     )?;
     writeln!(
         w,
-        "{} services, {} deployable units, {} running",
+        "services: {} · deployable units: {} · running: {}",
         r.services.len(),
         r.facts
             .get("deployable-units")
