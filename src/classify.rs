@@ -407,10 +407,7 @@ pub fn service_class(s: &Service) -> Class {
                 .split(['-', '_', '.'])
                 .any(|w| w == t)
     };
-    if words("discovery")
-        || words("eureka")
-        || base.contains("config-server")
-        || words("registry") && s.build.is_some()
+    if words("discovery") || words("eureka") || base.contains("config-server") || words("registry")
     {
         return Class::Platform;
     }

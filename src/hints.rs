@@ -128,9 +128,27 @@ pub fn hints(
         })
         .collect();
 
-    if role_split {
+    // Services that own a private datastore are microservices sharing an image (DeathStarBench),
+    // not roles of one codebase.
+    let owners: BTreeSet<usize> = d
+        .datastore_users
+        .values()
+        .filter_map(|u| {
+            if let [only] = u.as_slice() {
+                Some(*only)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let role_groups: Vec<&Vec<usize>> = d
+        .image_groups
+        .values()
+        .filter(|m| m.len() >= 2 && m.iter().filter(|i| owners.contains(i)).count() < 2)
+        .collect();
+    if role_split || !role_groups.is_empty() {
         // Group first-party services by image: each group's roles are the first cuts.
-        for members in d.image_groups.values().filter(|m| m.len() >= 2) {
+        for members in role_groups {
             let mut by_role: BTreeMap<&str, Vec<String>> = BTreeMap::new();
             for &i in members {
                 by_role.entry(graph.node(i).role).or_default().push(name(i));
@@ -301,6 +319,16 @@ pub fn hints(
         }
         let mut members: Vec<usize> = scc.iter().map(|n| sub[*n]).collect();
         members.sort_unstable();
+        // Roles of one codebase naming each other (web ↔ worker) are not a distributed monolith.
+        if members
+            .iter()
+            .map(|&i| image_key(&svcs[i]))
+            .collect::<BTreeSet<_>>()
+            .len()
+            < 2
+        {
+            continue;
+        }
         let edge_pos: Vec<Pos> = scc
             .iter()
             .flat_map(|n| sub.edges(*n).map(|e| *e.weight()))
