@@ -157,7 +157,7 @@ fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Re
     let mut buf = Vec::new();
     let res = match format {
         AnalyzeFormat::Table => {
-            crate::render::table::render(report, &mut buf, tty, terminal_width())
+            crate::render::table::render(report, &mut buf, tty, terminal_width(tty))
         }
         AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
         AnalyzeFormat::Sarif => crate::render::sarif::render(report, &mut buf),
@@ -195,11 +195,14 @@ fn github_step_summary(report: &Report) -> Result<(), Error> {
         })
 }
 
-fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
+/// Table width: `COLUMNS` when set; on a terminal, its width (read by the table crate);
+/// otherwise 120 columns, so that piped output is stable.
+fn terminal_width(tty: bool) -> Option<u16> {
+    match std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        Some(w) => Some(w),
+        None if tty => None,
+        None => Some(120),
+    }
 }
 
 fn emit(bytes: &[u8], output: Option<&PathBuf>, out: &mut dyn Write) -> Result<(), Error> {

@@ -7,7 +7,8 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::report::analysis::Report;
 
-fn table(tty: bool, width: u16) -> Table {
+/// `width: None` lets the table crate use the terminal's width.
+fn table(tty: bool, width: Option<u16>) -> Table {
     let mut t = Table::new();
     if tty {
         t.load_style(presets::UTF8_FULL_CONDENSED);
@@ -16,7 +17,9 @@ fn table(tty: bool, width: u16) -> Table {
         t.force_no_tty();
     }
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_width(width);
+    if let Some(w) = width {
+        t.set_width(w);
+    }
     t
 }
 
@@ -28,7 +31,7 @@ fn signed(p: i64) -> String {
     }
 }
 
-pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: u16) -> std::io::Result<()> {
+pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> std::io::Result<()> {
     let Some(rec) = &r.recommendation else {
         for f in &r.findings {
             match &f.location {
