@@ -117,6 +117,12 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
     };
     let mut set_by_hard = false;
     let mut outcome = by_score;
+    // DESIGN.md: Kubernetes input that uses none of what Kubernetes adds, with at most two
+    // deployable units, is over-engineered: the advice is compose.
+    let overkill = fired(fired_rules, "R-OVERKILL");
+    if overkill && !hard_applies {
+        outcome = Outcome::Compose;
+    }
     if hard_applies && matches!(outcome, Outcome::Compose | Outcome::Borderline) {
         outcome = Outcome::Kubernetes;
         set_by_hard = true;
@@ -203,6 +209,14 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         note(
             "contradiction",
             "single-host=true contradicts hosts ≥ 3 with an availability requirement: the outcome follows the score"
+                .into(),
+        );
+    }
+    if overkill && outcome == Outcome::Compose {
+        note(
+            "over-engineered",
+            "these manifests use none of what Kubernetes adds (replicas, autoscaling, disruption budgets, probes): \
+             Docker Compose on one host runs the same system with less to operate"
                 .into(),
         );
     }

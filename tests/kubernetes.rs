@@ -224,6 +224,13 @@ fn over_engineered_manifests_get_compose_with_the_evidence() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert!(rules.contains(&"R-OVERKILL"), "{rules:?}");
+    let notes: Vec<&str> = v["recommendation"]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(notes.contains(&"over-engineered"), "{notes:?}");
     assert_eq!(
         edges(&v),
         vec![("blog".into(), "blog-db".into(), "env_reference".into())]
