@@ -149,11 +149,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-struct Rendered {
-    bytes: Vec<u8>,
-}
-
-fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Rendered, Error> {
+fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
     let res = match format {
         AnalyzeFormat::Table => {
@@ -170,7 +166,7 @@ fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Re
     if format == AnalyzeFormat::Github {
         github_step_summary(report)?;
     }
-    Ok(Rendered { bytes: buf })
+    Ok(buf)
 }
 
 /// With `--format github` inside GitHub Actions, appends the Markdown report to the file named
@@ -266,29 +262,28 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         .chain(args.input.files.iter())
         .map(|p| p.display().to_string())
         .collect();
-    let model = match input::load(&req, &mut sm) {
-        Ok(m) => m,
-        Err(e) if e.kind == ErrorKind::Input => {
-            // Machine formats still get a complete report carrying the error at its location.
-            if format != AnalyzeFormat::Table {
+    // Loading and the file's declared facts: an input error still gives machine formats a
+    // complete report carrying the error at its location.
+    let loaded = input::load(&req, &mut sm).and_then(|model| {
+        let mut declared = DeclaredFacts::default();
+        declared.add_from_file(&sm, &model.declared)?;
+        Ok((model, declared))
+    });
+    let (model, mut declared) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            if e.kind == ErrorKind::Input && format != AnalyzeFormat::Table {
                 let report = Report::input_error(inputs, &e);
-                let r = render_report(&report, format, false)?;
-                emit(&r.bytes, args.output.as_ref(), out)?;
+                emit(
+                    &render_report(&report, format, false)?,
+                    args.output.as_ref(),
+                    out,
+                )?;
             }
             return Err(e);
         }
-        Err(e) => return Err(e),
     };
     // Declared facts: file < config < --assume.
-    let mut declared = DeclaredFacts::default();
-    if let Err(e) = declared.add_from_file(&sm, &model.declared) {
-        if format != AnalyzeFormat::Table {
-            let report = Report::input_error(inputs, &e);
-            let r = render_report(&report, format, false)?;
-            emit(&r.bytes, args.output.as_ref(), out)?;
-        }
-        return Err(e);
-    }
     if let Some(c) = &config {
         c.add_facts(&mut declared)?;
     }
@@ -302,20 +297,18 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let opts = crate::analyze::Options {
         inline_ignores: !args.no_inline_ignores,
         inputs: if inputs.is_empty() {
-            sm.files
-                .iter()
-                .filter(|f| f.name != ".env")
-                .map(|f| f.name.clone())
-                .take(1)
-                .collect()
+            model.inputs.clone()
         } else {
             inputs
         },
         expect: expect.as_deref(),
     };
     let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
-    let r = render_report(&report, format, stdout_tty)?;
-    emit(&r.bytes, args.output.as_ref(), out)?;
+    emit(
+        &render_report(&report, format, stdout_tty)?,
+        args.output.as_ref(),
+        out,
+    )?;
 
     let fail_on = match args.fail_on {
         Some(f) => f,

@@ -50,6 +50,8 @@ pub struct Model {
     /// Variables that were used but unset (interpolated as empty), names only.
     pub unset_variables: Vec<String>,
     pub kinds: Vec<InputKind>,
+    /// The files the system was read from (as discovered or given), for reports.
+    pub inputs: Vec<String>,
     /// A monolith's modules, dependencies and tables (architecture descriptions), for the
     /// module-level decomposition hint; with where the monolith is described.
     pub modules: Option<(crate::decompose::input::DecompInput, Pos)>,

@@ -490,3 +490,66 @@ fn output_is_deterministic() {
         .unwrap();
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn discovery_walks_up_and_honours_compose_file() {
+    // Like docker compose: from a subdirectory, the project's compose file in a parent.
+    let p = temp_project(&[
+        ("compose.yaml", "services:\n  web: {image: a}\n"),
+        ("sub/deeper/readme.txt", "x"),
+    ]);
+    let out = common::stackfit()
+        .current_dir(p.path().join("sub/deeper"))
+        .args(["analyze", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["inputs"][0].as_str().unwrap().ends_with("compose.yaml"),
+        "{}",
+        v["inputs"]
+    );
+    // COMPOSE_FILE names the files when no PATH or -f is given.
+    let p = temp_project(&[
+        ("a.yaml", "services:\n  web: {image: a}\n"),
+        (
+            "b.yaml",
+            "services:\n  web: {image: b}\n  db: {image: postgres:16}\n",
+        ),
+    ]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .env("COMPOSE_FILE", "a.yaml:b.yaml")
+        .args(["graph"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["services"][0]["name"], "db");
+    assert_eq!(
+        v["services"][1]["image"], "b",
+        "later files override earlier ones"
+    );
+}
+
+#[test]
+fn traefik_routes_are_ingress_edges() {
+    let out = sf()
+        .args(["graph", "examples/microservices"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ingress: Vec<&str> = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "ingress")
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(ingress, ["carts", "catalogue", "orders"]);
+}

@@ -495,7 +495,17 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
             }
         }
     }
-    let model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
+    let mut model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
+    model.inputs = [
+        &inputs.compose,
+        &inputs.kubernetes,
+        &inputs.backstage,
+        &inputs.architecture,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| display_name(p))
+    .collect();
     if model.services.is_empty() {
         return Err(Error::input(
             "nothing-found",

@@ -70,11 +70,8 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
 /// Small reports for the renderers' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use std::collections::BTreeMap;
-
     use crate::recommend::{Confidence, Outcome, Recommendation};
-    use crate::report::SCHEMA_VERSION;
-    use crate::report::analysis::{Finding, Report, RuleDoc, TOOL};
+    use crate::report::analysis::{Finding, Report, RuleDoc};
     use crate::rules::Severity;
     use crate::source::Location;
 
@@ -117,10 +114,7 @@ pub(crate) mod testing {
     /// A `kubernetes` report (score +7, confidence high) for system `demo`.
     pub(crate) fn report(findings: Vec<Finding>) -> Report {
         Report {
-            schema_version: SCHEMA_VERSION,
-            tool: TOOL,
             system: Some("demo".into()),
-            inputs: vec!["compose.yaml".into()],
             recommendation: Some(Recommendation {
                 outcome: Outcome::Kubernetes,
                 lean: None,
@@ -132,13 +126,7 @@ pub(crate) mod testing {
                 notes: vec![],
             }),
             findings,
-            facts: BTreeMap::new(),
-            services: vec![],
-            edges: vec![],
-            hints: vec![],
-            suppressed: vec![],
-            rule_docs: vec![],
-            expect: None,
+            ..Report::empty(vec!["compose.yaml".into()])
         }
     }
 }

@@ -133,13 +133,28 @@ impl Report {
     }
 
     /// A report for a run stopped by an input error: no recommendation, one finding.
-    pub fn input_error(inputs: Vec<String>, err: &crate::error::Error) -> Report {
+    /// A report with no analysis in it: the base of `input_error` and of test reports.
+    pub fn empty(inputs: Vec<String>) -> Report {
         Report {
             schema_version: SCHEMA_VERSION,
             tool: TOOL,
             system: None,
             inputs,
             recommendation: None,
+            findings: vec![],
+            facts: BTreeMap::new(),
+            services: vec![],
+            edges: vec![],
+            hints: vec![],
+            suppressed: vec![],
+            rule_docs: vec![],
+            expect: None,
+        }
+    }
+
+    /// A report for a run stopped by an input error: no recommendation, one finding.
+    pub fn input_error(inputs: Vec<String>, err: &crate::error::Error) -> Report {
+        Report {
             findings: vec![Finding {
                 rule: err.code.to_string(),
                 name: err.code.to_string(),
@@ -154,17 +169,7 @@ impl Report {
                 source: vec![],
                 declared: None,
             }],
-            facts: BTreeMap::new(),
-            services: vec![],
-            edges: vec![],
-            hints: vec![],
-            suppressed: vec![],
-            rule_docs: vec![],
-            expect: None,
+            ..Report::empty(inputs)
         }
-    }
-
-    pub fn max_severity(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
     }
 }
