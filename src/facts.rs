@@ -105,6 +105,10 @@ pub const FACTS: &[(&str, &str)] = &[
     ),
     ("kubernetes-input", "the input is Kubernetes manifests"),
     (
+        "cluster-extensions",
+        "objects that extend or watch the Kubernetes API: CRDs, admission webhooks, API services, ClusterRoles with watch",
+    ),
+    (
         "unset-variables",
         "variables used in the files but unset (interpolated as empty)",
     ),
@@ -574,6 +578,11 @@ impl Facts {
             "kubernetes-input",
             model.kinds.contains(&crate::model::InputKind::Kubernetes),
             vec![],
+        );
+        f.num(
+            "cluster-extensions",
+            model.cluster_extensions.len(),
+            model.cluster_extensions.iter().map(|(_, p)| *p).collect(),
         );
         f.num("unset-variables", model.unset_variables.len(), vec![]);
 

@@ -55,6 +55,9 @@ pub struct Model {
     /// A monolith's modules, dependencies and tables (architecture descriptions), for the
     /// module-level decomposition hint; with where the monolith is described.
     pub modules: Option<(crate::decompose::input::DecompInput, Pos)>,
+    /// Objects that extend or watch the Kubernetes API (CRDs, admission webhooks, API services,
+    /// ClusterRoles that may watch resources): software that only runs inside a cluster.
+    pub cluster_extensions: Vec<(String, Pos)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -387,6 +387,11 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     for d in docs.iter().filter(|d| d.kind == "PersistentVolumeClaim") {
         model.volumes.insert(d.name.clone(), d.name_pos);
     }
+    model.cluster_extensions = docs
+        .iter()
+        .filter(|d| extends_the_api(d))
+        .map(|d| (d.kind.clone(), d.name_pos))
+        .collect();
     for w in workloads {
         model.services.push(w.service);
     }
@@ -397,6 +402,29 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
         .map(|d| d.node.entry("kind").map_or(d.name_pos.at, |e| e.key_pos.at));
     model.name = None;
     Ok(model)
+}
+
+/// True for an object that extends the Kubernetes API or lets a controller watch it: a
+/// CustomResourceDefinition, an admission webhook, an aggregated APIService, or a ClusterRole
+/// granting `watch` (or `*`) on some resource. Software shipping these runs inside a cluster.
+fn extends_the_api(d: &Doc<'_>) -> bool {
+    match d.kind.as_str() {
+        "CustomResourceDefinition"
+        | "ValidatingWebhookConfiguration"
+        | "MutatingWebhookConfiguration"
+        | "ValidatingAdmissionPolicy"
+        | "APIService" => true,
+        "ClusterRole" => d
+            .node
+            .get("rules")
+            .and_then(Node::as_seq)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.get("verbs").and_then(Node::as_seq))
+            .flatten()
+            .any(|v| matches!(v.as_str(), Some("watch" | "*"))),
+        _ => false,
+    }
 }
 
 fn collect_backends(n: &Node, out: &mut Vec<(String, Pos)>) {

@@ -39,6 +39,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("rules/R-FEW.toml", include_str!("../../rules/R-FEW.toml")),
     (
+        "rules/R-INCLUSTER.toml",
+        include_str!("../../rules/R-INCLUSTER.toml"),
+    ),
+    (
         "rules/R-FEWCTR.toml",
         include_str!("../../rules/R-FEWCTR.toml"),
     ),
