@@ -1,0 +1,142 @@
+//! Service-level decomposition hints: each smell appears on a fixture that has it, with its
+//! evidence located, and stays away from one that does not.
+
+use crate::common;
+
+use serde_json::Value;
+
+fn hints(compose: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("compose.yaml"), compose).unwrap();
+    let out = common::stackfit()
+        .current_dir(dir.path())
+        .args(["analyze", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["hints"].as_array().unwrap().clone()
+}
+
+fn kinds(h: &[Value]) -> Vec<&str> {
+    h.iter().map(|x| x["kind"].as_str().unwrap()).collect()
+}
+
+fn users_of_db(db: &str, names: &[(&str, &str)]) -> String {
+    let mut s = String::from("services:\n");
+    for (svc, dbname) in names {
+        s.push_str(&format!(
+            "  {svc}:\n    image: ghcr.io/acme/{svc}:1\n    environment:\n      DATABASE_URL: postgres://app@{db}:5432/{dbname}\n"
+        ));
+    }
+    s.push_str(&format!("  {db}:\n    image: postgres:16\n"));
+    s
+}
+
+#[test]
+fn shared_schema_is_a_smell_but_a_shared_server_is_not() {
+    let h = hints(&users_of_db(
+        "pg",
+        &[("orders", "shop"), ("billing", "shop"), ("users", "shop")],
+    ));
+    let shared: Vec<&Value> = h
+        .iter()
+        .filter(|x| x["kind"] == "shared-datastore")
+        .collect();
+    assert_eq!(shared.len(), 1, "{h:#?}");
+    assert!(
+        shared[0]["advice"]
+            .as_str()
+            .unwrap()
+            .contains("split the schema before splitting the code")
+    );
+    assert_eq!(shared[0]["locations"][0]["line"], 14);
+    let h = hints(&users_of_db(
+        "pg",
+        &[
+            ("orders", "orders"),
+            ("billing", "billing"),
+            ("users", "users"),
+        ],
+    ));
+    assert!(!kinds(&h).contains(&"shared-datastore"), "{h:#?}");
+}
+
+#[test]
+fn env_reference_cycle_is_a_distributed_monolith() {
+    let h = hints(
+        "services:\n  a: {image: x/a, environment: {B_URL: 'http://b:80'}}\n  b: {image: x/b, environment: {A_URL: 'http://a:80'}}\n",
+    );
+    let c = h
+        .iter()
+        .find(|x| x["kind"] == "dependency-cycle")
+        .expect("cycle hint");
+    assert_eq!(c["services"], serde_json::json!(["a", "b"]));
+    assert!(!c["locations"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn hubs_missing_gateway_and_nano_services() {
+    let mut s = String::from("services:\n  core:\n    image: x/core\n");
+    for (i, n) in ["a", "b", "c", "d"].iter().enumerate() {
+        s.push_str(&format!(
+            "  {n}:\n    image: x/{n}\n    ports: ['800{i}:80']\n    environment: {{CORE: 'http://core:80'}}\n"
+        ));
+    }
+    let h = hints(&s);
+    assert!(kinds(&h).contains(&"hub-service"), "{h:#?}");
+    assert!(kinds(&h).contains(&"no-gateway"), "{h:#?}");
+    let nano = "services:\n  a: {image: x/a}\n  b: {image: x/b}\n  c: {image: x/c}\n  d: {image: x/d}\n  e: {image: x/e}\n";
+    assert!(kinds(&hints(nano)).contains(&"nano-services"));
+}
+
+#[test]
+fn mega_service_holds_several_datastores() {
+    let h = hints(
+        "services:\n  big:\n    image: x/big\n    depends_on: [big-db, search, a, b]\n  big-db: {image: postgres:16}\n  search: {image: elasticsearch:8.15.0, depends_on: []}\n  a: {image: x/a, ports: ['1:1']}\n  b: {image: x/b, ports: ['2:2']}\n  c: {image: x/c, ports: ['3:3'], depends_on: [big]}\n",
+    );
+    assert!(kinds(&h).contains(&"mega-service"), "{h:#?}");
+}
+
+#[test]
+fn described_monolith_gets_module_candidates() {
+    let out = common::stackfit()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "analyze",
+            "--format",
+            "json",
+            "examples/architecture/monolith.yaml",
+        ])
+        .args(["--assume", "hosts=3", "--assume", "zero-downtime=true"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["recommendation"]["outcome"], "decompose-first");
+    let h = v["hints"].as_array().unwrap();
+    let m = h
+        .iter()
+        .find(|x| x["kind"] == "module-candidates")
+        .expect("module candidates");
+    assert!(m["services"].as_array().unwrap().len() >= 2);
+    assert!(
+        m["advice"]
+            .as_str()
+            .unwrap()
+            .contains("extract these candidates")
+    );
+}
+
+#[test]
+fn clean_services_say_so() {
+    let h = hints(
+        "services:\n  web:\n    image: x/web\n    ports: ['80:80']\n    depends_on: [api]\n  api: {image: x/api, depends_on: [db]}\n  db: {image: postgres:16}\n",
+    );
+    assert!(!kinds(&h).contains(&"shared-datastore"));
+    assert!(!h.is_empty());
+}

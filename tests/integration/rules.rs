@@ -1,0 +1,69 @@
+//! Every rule fires on its fixture and stays quiet on another: `tests/fixtures/rules/<ID>/`
+//! holds `fires.yaml` and `quiet.yaml` for each rule file in `rules/`.
+
+use crate::common;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+fn fired_rules(file: &Path) -> Vec<String> {
+    let out = common::stackfit()
+        .current_dir(file.parent().unwrap())
+        .args(["analyze", "--format", "json", "--fail-on", "never", "-f"])
+        .arg(file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("rules"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .strip_suffix(".toml")
+                .map(str::to_string)
+        })
+        .collect();
+    ids.sort();
+    assert!(
+        ids.len() >= 25,
+        "expected the full rule set, found {}",
+        ids.len()
+    );
+    let mut problems = Vec::new();
+    for id in &ids {
+        let dir = root.join("tests/fixtures/rules").join(id);
+        let fires = dir.join("fires.yaml");
+        let quiet = dir.join("quiet.yaml");
+        if !fires.is_file() || !quiet.is_file() {
+            problems.push(format!("{id}: missing fixtures in {}", dir.display()));
+            continue;
+        }
+        if !fired_rules(&fires).contains(id) {
+            problems.push(format!("{id}: does not fire on {}", fires.display()));
+        }
+        if fired_rules(&quiet).contains(id) {
+            problems.push(format!("{id}: fires on {}", quiet.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
