@@ -308,6 +308,24 @@ pub fn run(
             declared: None,
         });
     }
+    for (file, why, at) in &model.skipped_files {
+        findings.push(Finding {
+            rule: "skipped-file".into(),
+            name: "skipped-file".into(),
+            severity: Severity::Warning,
+            kind: "problem".into(),
+            points: 0,
+            message: format!("{file}: {why}"),
+            location: at
+                .map(|p| sm.location(p.primary()))
+                .or_else(|| model.anchor.map(|a| sm.location(a))),
+            path: None,
+            related: vec![],
+            seed: vec![],
+            source: vec![],
+            declared: None,
+        });
+    }
     findings.sort_by(|a, b| {
         (
             a.location.as_ref().map(|l| (&l.file, l.line, l.column)),

@@ -41,6 +41,23 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// The reader's budgets, each overridable by an environment variable (README, "Limits").
+pub fn read_limits(environ: &BTreeMap<String, String>) -> Result<ReadLimits, Error> {
+    let mut limits = ReadLimits::default();
+    for (var, field) in [
+        ("STACKFIT_MAX_FILE_BYTES", &mut limits.max_file_bytes),
+        ("STACKFIT_MAX_TOTAL_BYTES", &mut limits.max_total_bytes),
+        ("STACKFIT_MAX_LOADS", &mut limits.max_loads),
+    ] {
+        if let Some(v) = environ.get(var) {
+            *field = v
+                .parse()
+                .map_err(|_| Error::usage(format!("{var} must be a whole number, got `{v}`")))?;
+        }
+    }
+    Ok(limits)
+}
+
 pub fn request(args: &InputArgs) -> Result<Request, Error> {
     let environ: BTreeMap<String, String> = std::env::vars_os()
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
@@ -51,27 +68,20 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
             format!("cannot read the current directory: {e}"),
         )
     })?;
-    let mut limits = ReadLimits::default();
-    if let Some(v) = environ.get("STACKFIT_MAX_FILE_BYTES") {
-        limits.max_file_bytes = v.parse().map_err(|_| {
-            Error::usage(format!(
-                "STACKFIT_MAX_FILE_BYTES must be a number of bytes, got `{v}`"
-            ))
-        })?;
-    }
+    let limits = read_limits(&environ)?;
     let uses_stdin = args
         .paths
         .iter()
         .chain(args.files.iter())
         .any(|p| p.as_os_str() == "-");
     let stdin = if uses_stdin {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
-            Error::input(
-                "unreadable-file",
-                format!("-: cannot read standard input: {e}"),
-            )
-        })?;
+        // Bounded like every file: at most the limit plus one byte is read.
+        let buf = crate::source::read::read_limited(
+            std::io::stdin().lock(),
+            "-",
+            "standard input",
+            &limits,
+        )?;
         Some(input::decode("-", buf, "compose file")?)
     } else {
         None
@@ -82,6 +92,23 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
         env_files: args.env_files.clone(),
         profiles: args.profiles.clone(),
         project_name: args.project_name.clone(),
+        project_root: if args.allow_outside_root
+            || environ
+                .get("STACKFIT_ALLOW_OUTSIDE_ROOT")
+                .is_some_and(|v| v == "1" || v == "true")
+        {
+            None
+        } else {
+            Some(input::project_root(
+                args.project_directory.as_deref(),
+                args.paths
+                    .iter()
+                    .chain(&args.files)
+                    .next()
+                    .map(PathBuf::as_path),
+                &cwd,
+            )?)
+        },
         environ,
         cwd,
         stdin,
@@ -127,28 +154,6 @@ fn expect_str(e: Expect) -> &'static str {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.stackfit-{}.tmp", std::process::id()));
-    let res = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::usage(format!(
-            "cannot write {}: {e}",
-            path.display()
-        )));
-    }
-    Ok(())
-}
-
 fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
     let res = match format {
@@ -179,16 +184,7 @@ fn github_step_summary(report: &Report) -> Result<(), Error> {
     let mut md = Vec::new();
     crate::render::github::summary(report, &mut md)
         .map_err(|e| Error::usage(format!("cannot render the step summary: {e}")))?;
-    std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(path)
-        .and_then(|mut f| f.write_all(&md))
-        .map_err(|e| {
-            Error::usage(format!(
-                "cannot append to the file named by GITHUB_STEP_SUMMARY: {e}"
-            ))
-        })
+    crate::output::append_step_summary(Path::new(&path), &md)
 }
 
 /// Table width: `COLUMNS` when set; on a terminal, its width (read by the table crate);
@@ -201,9 +197,33 @@ fn terminal_width(tty: bool) -> Option<u16> {
     }
 }
 
-fn emit(bytes: &[u8], output: Option<&PathBuf>, out: &mut dyn Write) -> Result<(), Error> {
+/// The files named on the command line: `--output` must never replace one of them.
+fn named_inputs(args: &AnalyzeArgs) -> Vec<PathBuf> {
+    let i = &args.input;
+    let mut named: Vec<PathBuf> = i
+        .paths
+        .iter()
+        .chain(&i.files)
+        .chain(&i.env_files)
+        .chain(&args.config)
+        .cloned()
+        .collect();
+    // With no path, the files discovery finds are inputs too.
+    if i.paths.is_empty() && i.files.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        named.extend(input::discover_in(&cwd).unwrap_or_default());
+    }
+    named
+}
+
+fn emit(
+    bytes: &[u8],
+    output: Option<&PathBuf>,
+    inputs: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     match output {
-        Some(p) => write_atomic(p, bytes),
+        Some(p) => crate::output::write(p, bytes, inputs, crate::output::Replace::RegularFile),
         None => write_result(out.write_all(bytes).and_then(|()| out.flush())),
     }
 }
@@ -243,7 +263,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 }
                 None => req.cwd.clone(),
             };
-            crate::config::discover(&start)
+            crate::config::discover(&start, req.project_root.as_deref())
         }
     };
     let config = config_path.as_deref().map(Config::load).transpose()?;
@@ -277,6 +297,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 emit(
                     &render_report(&report, format, false)?,
                     args.output.as_ref(),
+                    &named_inputs(&args),
                     out,
                 )?;
             }
@@ -307,6 +328,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     emit(
         &render_report(&report, format, stdout_tty)?,
         args.output.as_ref(),
+        &named_inputs(&args),
         out,
     )?;
 

@@ -81,6 +81,14 @@ pub struct InputArgs {
     /// Force the input format (default: detected from each file's content)
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
+    /// The project root that files named by the inputs (include, extends, env_file) must stay
+    /// inside; default: the git work tree of the first input, else its directory
+    #[arg(long, value_name = "DIR")]
+    pub project_directory: Option<PathBuf>,
+    /// Let inputs name files outside the project root (also STACKFIT_ALLOW_OUTSIDE_ROOT=1);
+    /// never settable from a file a pull request controls
+    #[arg(long)]
+    pub allow_outside_root: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

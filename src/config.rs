@@ -51,15 +51,18 @@ pub struct Config {
     pub file: ConfigFile,
 }
 
-/// The nearest `stackfit.toml` from `start` upwards, stopping at a directory with `.git`.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    let mut dir = Some(start);
+/// The nearest `stackfit.toml` from `start` upwards, never above the project root (`root`;
+/// when the user allowed files outside it, the enclosing git work tree or `start` itself), so
+/// a parent directory's config cannot change the outcome unannounced.
+pub fn discover(start: &Path, root: Option<&Path>) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let mut dir = Some(start.as_path());
     while let Some(d) = dir {
         let p = d.join(FILE_NAME);
         if p.is_file() {
             return Some(p);
         }
-        if d.join(".git").exists() {
+        if d.join(".git").exists() || root.is_none_or(|r| d == r || !d.starts_with(r)) {
             return None;
         }
         dir = d.parent();
@@ -70,12 +73,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let name = crate::input::display_name(path);
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!(
-                "{name}: cannot read config file: {}",
-                crate::input::compose::io_reason(&e)
-            ))
-        })?;
+        let text = crate::input::read_text(path, "config file")
+            .map_err(|e| e.with_kind(crate::error::ErrorKind::Usage))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let (l, c) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
             Error::usage(format!("{name}:{l}:{c}: {}", e.message().trim()))
@@ -196,6 +195,16 @@ impl Config {
                 r.severity = *s;
             }
             if let Some((_, p)) = pts.iter().find(|(id, _)| *id == r.id) {
+                if !crate::rules::POINTS_RANGE.contains(p) {
+                    return Err(Error::usage(format!(
+                        "{}:{}:1: rules.points: {p} for {} is outside the allowed range {}..={}",
+                        self.name,
+                        self.line_of(&r.id),
+                        r.id,
+                        crate::rules::POINTS_RANGE.start(),
+                        crate::rules::POINTS_RANGE.end()
+                    )));
+                }
                 if r.kind != crate::rules::RuleKind::Score {
                     return Err(Error::usage(format!(
                         "{}:{}:1: rules.points: {} is not a scoring rule",

@@ -65,7 +65,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
 pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let req = crate::app::request(&args.input)?;
     let target = req.cwd.join(crate::config::FILE_NAME);
-    if target.exists() {
+    if std::fs::symlink_metadata(&target).is_ok() {
         return Err(Error::usage(format!(
             "{} already exists; stackfit init never overwrites it",
             crate::input::display_name(&target)
@@ -152,7 +152,7 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
             "internal error: generated config does not parse: {e}"
         ))
     })?;
-    crate::app::write_atomic(&target, t.as_bytes())?;
+    crate::output::write(&target, t.as_bytes(), &[], crate::output::Replace::Never)?;
     write_result(writeln!(
         out,
         "wrote {}",

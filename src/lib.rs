@@ -18,6 +18,7 @@ pub mod graph;
 pub mod hints;
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod recommend;
 pub mod render;
 pub mod report;

@@ -58,6 +58,9 @@ pub struct Model {
     /// Objects that extend or watch the Kubernetes API (CRDs, admission webhooks, API services,
     /// ClusterRoles that may watch resources): software that only runs inside a cluster.
     pub cluster_extensions: Vec<(String, Pos)>,
+    /// Files named by the inputs that were not read, with why and where they are named
+    /// (an env file outside the project root, …): reported as warnings, never silent.
+    pub skipped_files: Vec<(String, String, Option<Pos>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

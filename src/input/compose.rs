@@ -39,7 +39,15 @@ pub struct Loader<'a> {
     interpolated: usize,
     /// Trees of files read for `extends: file:`, by canonical path.
     extends_cache: HashMap<PathBuf, Node>,
+    /// Trees of included files, by canonical path, project directory and environment: an
+    /// include diamond loads each file once.
+    include_cache: HashMap<(PathBuf, PathBuf, u64), Node>,
     include_stack: Vec<PathBuf>,
+    /// Files named by the inputs must resolve inside this directory (`None`: allowed anywhere).
+    pub root: Option<PathBuf>,
+    /// Env files not read because they resolve outside the project root, with where they are
+    /// named (reported as warnings).
+    pub outside: Vec<(PathBuf, Option<Pos>)>,
 }
 
 /// Top-level keys of the Compose Specification, plus the experimental `jobs:`.
@@ -58,7 +66,10 @@ impl<'a> Loader<'a> {
             usage: Usage::limited(1 << 20),
             interpolated: 0,
             extends_cache: HashMap::new(),
+            include_cache: HashMap::new(),
             include_stack: Vec::new(),
+            root: None,
+            outside: Vec::new(),
         }
     }
 
@@ -92,11 +103,9 @@ impl<'a> Loader<'a> {
         stdin: Option<&str>,
     ) -> Result<Node> {
         let id = match stdin {
-            Some(text) => {
-                self.limits.check_text("-", text.len())?;
-                self.sm
-                    .add("-".into(), PathBuf::from("-"), text.to_string())
-            }
+            Some(text) => self
+                .sm
+                .add("-".into(), PathBuf::from("-"), text.to_string()),
             None => read_source(self.sm, path, &self.limits, "compose file")?.0,
         };
         self.base_dirs.insert(id, base_dir.to_path_buf());
@@ -231,6 +240,32 @@ impl<'a> Loader<'a> {
     }
 
     /// Resolves a relative path written in `file` against that file's base directory.
+    /// Refuses a file named by an input (`include`, `extends`) that resolves outside the
+    /// project root, at the naming node.
+    pub fn confine(&self, path: &Path, what: &str, at: Pos) -> Result<()> {
+        if super::inside_root(self.root.as_deref(), path) {
+            return Ok(());
+        }
+        Err(Error::input(
+            "outside-root",
+            format!(
+                "{what} {} is outside the project root {}: stackfit reads only files inside it (allow with --allow-outside-root or STACKFIT_ALLOW_OUTSIDE_ROOT=1)",
+                super::display_name(path),
+                self.root.as_deref().map(super::display_name).unwrap_or_default()
+            ),
+        )
+        .at_pos(self.sm, at))
+    }
+
+    /// For env files: false (and recorded for a warning) when `path` resolves outside the root.
+    pub fn env_file_allowed(&mut self, path: &Path, at: Option<Pos>) -> bool {
+        if super::inside_root(self.root.as_deref(), path) {
+            return true;
+        }
+        self.outside.push((path.to_path_buf(), at));
+        false
+    }
+
     pub fn resolve(&self, file: u32, rel: &str) -> PathBuf {
         let rel = expand_home(rel);
         let p = Path::new(&rel);
@@ -298,6 +333,7 @@ impl<'a> Loader<'a> {
                     .at_pos(self.sm, p.pos));
                 }
                 let path = self.resolve(id, rel);
+                self.confine(&path, "included file", p.pos)?;
                 let canon = std::fs::canonicalize(&path).unwrap_or(path.clone());
                 if self.include_stack.contains(&canon)
                     || self.sm.file(id).path.canonicalize().ok().as_ref() == Some(&canon)
@@ -345,6 +381,9 @@ impl<'a> Loader<'a> {
                     v
                 };
                 for ep in env_paths {
+                    if !self.env_file_allowed(&ep, Some(p.pos)) {
+                        continue;
+                    }
                     let snapshot = sub_env.clone();
                     let vars = self.read_env_file(&ep, &|n| snapshot.get(n))?;
                     sub_env.files.extend(vars);
@@ -352,19 +391,32 @@ impl<'a> Loader<'a> {
                 for (k, v) in &env.files {
                     sub_env.files.entry(k.clone()).or_insert_with(|| v.clone());
                 }
-                self.include_stack
-                    .push(self.sm.file(id).path.canonicalize().unwrap_or_default());
-                self.include_stack.push(canon);
-                let loaded = self.load_file(&path, &dir, &sub_env, None);
-                self.include_stack.pop();
-                self.include_stack.pop();
-                let loaded = loaded.map_err(|e| {
-                    if e.location.is_none() {
-                        Error { ..e }.at_pos(self.sm, p.pos)
-                    } else {
-                        e
-                    }
-                })?;
+                let env_key = {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    sub_env.files.hash(&mut h);
+                    h.finish()
+                };
+                let key = (canon.clone(), dir.clone(), env_key);
+                let loaded = if let Some(n) = self.include_cache.get(&key) {
+                    n.clone()
+                } else {
+                    self.include_stack
+                        .push(self.sm.file(id).path.canonicalize().unwrap_or_default());
+                    self.include_stack.push(canon);
+                    let loaded = self.load_file(&path, &dir, &sub_env, None);
+                    self.include_stack.pop();
+                    self.include_stack.pop();
+                    let loaded = loaded.map_err(|e| {
+                        if e.location.is_none() {
+                            Error { ..e }.at_pos(self.sm, p.pos)
+                        } else {
+                            e
+                        }
+                    })?;
+                    self.include_cache.insert(key, loaded.clone());
+                    loaded
+                };
                 merged = Some(match merged {
                     None => loaded,
                     Some(prev) => merge(prev, loaded, Level::Root),
@@ -527,6 +579,7 @@ impl<'a> Loader<'a> {
                     .at_pos(self.sm, ext.pos));
                 }
                 let path = self.resolve(ext.pos.at.file, &rel);
+                self.confine(&path, "extended file", ext.pos)?;
                 let (_, other) = self.extends_tree(&path, ext.pos, env)?;
                 let canon = std::fs::canonicalize(&path).unwrap_or(path);
                 let other_index = service_index(&other);

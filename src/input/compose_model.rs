@@ -123,6 +123,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             .unwrap_or_else(|| req.cwd.clone())
     };
     let mut loader = Loader::new(sm, req.limits);
+    loader.root = req.project_root.clone();
     let mut env = Environment {
         process: req.environ.clone(),
         files: BTreeMap::new(),
@@ -147,6 +148,10 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             .collect()
     };
     for p in &env_paths {
+        // `--env-file` is named on the command line; the project's `.env` must stay inside.
+        if req.env_files.is_empty() && !loader.env_file_allowed(p, None) {
+            continue;
+        }
         let snapshot = env.clone();
         let vars = loader.read_env_file(p, &|n| snapshot.get(n))?;
         env.files.extend(vars);
@@ -199,6 +204,17 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
     };
     let mut model = b.build(&root, &profiles)?;
     model.unset_variables = loader.usage.unset.iter().cloned().collect();
+    model.skipped_files = loader
+        .outside
+        .iter()
+        .map(|(p, at)| {
+            (
+                super::display_name(p),
+                "env file outside the project root: not read (allow with --allow-outside-root or STACKFIT_ALLOW_OUTSIDE_ROOT=1)".to_string(),
+                *at,
+            )
+        })
+        .collect();
     if let Some(n) = &req.project_name {
         model.name = Some(n.clone());
     }
@@ -703,6 +719,9 @@ impl Builder<'_, '_> {
             let mut from_files: Vec<EnvVar> = Vec::new();
             for (path, required, pos) in env_files {
                 if !path.exists() && !required {
+                    continue;
+                }
+                if !self.loader.env_file_allowed(&path, Some(pos)) {
                     continue;
                 }
                 let env = self.env;

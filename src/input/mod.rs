@@ -18,51 +18,20 @@ use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::source::SourceMap;
 
-/// Resource limits on what is read.
-#[derive(Debug, Clone, Copy)]
-pub struct ReadLimits {
-    /// Largest file read, in bytes (default 16 MiB).
-    pub max_file_bytes: u64,
-}
+/// Resource limits on what is read: the per-file, per-run and load-count budgets of the one
+/// reader (`source::read`).
+pub type ReadLimits = crate::source::read::Budget;
 
-impl Default for ReadLimits {
-    fn default() -> Self {
-        ReadLimits {
-            max_file_bytes: 16 * 1024 * 1024,
-        }
+pub use crate::source::display_name;
+
+impl From<crate::source::read::ReadError> for Error {
+    fn from(e: crate::source::read::ReadError) -> Error {
+        Error::input(e.code, e.message)
     }
 }
 
-impl ReadLimits {
-    pub fn check_text(&self, name: &str, len: usize) -> Result<()> {
-        if len as u64 > self.max_file_bytes {
-            return Err(Error::input(
-                "input-limit",
-                format!(
-                    "{name}: file is larger than the limit of {} bytes (STACKFIT_MAX_FILE_BYTES)",
-                    self.max_file_bytes
-                ),
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// Name shown for a path: relative to the working directory when it is inside it.
-pub fn display_name(path: &Path) -> String {
-    if let Ok(cwd) = std::env::current_dir()
-        && let Ok(rel) = path.strip_prefix(&cwd)
-    {
-        let s = rel.to_string_lossy().to_string();
-        if !s.is_empty() {
-            return s;
-        }
-    }
-    path.to_string_lossy().to_string()
-}
-
-/// Reads a text file into the source map: refuses directories, binary data, invalid UTF-8
-/// and files over the size limit, each with a clear error.
+/// Reads a text file into the source map through the one reader: regular files only, within
+/// the budgets; binary data and invalid UTF-8 are refused, each with a clear error.
 pub fn read_source(
     sm: &mut SourceMap,
     path: &Path,
@@ -70,37 +39,18 @@ pub fn read_source(
     what: &str,
 ) -> Result<(u32, usize)> {
     let name = display_name(path);
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Error::input(
-            "missing-file",
-            format!("{name}: cannot read {what}: {}", compose::io_reason(&e)),
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(Error::input(
-            "not-a-file",
-            format!("{name}: is a directory, expected a {what}"),
-        ));
-    }
-    if meta.len() > limits.max_file_bytes {
-        return Err(Error::input(
-            "input-limit",
-            format!(
-                "{name}: {what} is {} bytes, larger than the limit of {} bytes (set STACKFIT_MAX_FILE_BYTES to raise it)",
-                meta.len(),
-                limits.max_file_bytes
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::input(
-            "unreadable-file",
-            format!("{name}: cannot read {what}: {}", compose::io_reason(&e)),
-        )
-    })?;
+    let bytes = crate::source::read::read_file(path, &name, what, limits)?;
     let text = decode(&name, bytes, what)?;
     let len = text.len();
     Ok((sm.add(name, path.to_path_buf(), text), len))
+}
+
+/// Reads a text file that is not an input of the system (config, rule file) through the one
+/// reader, with the default budgets.
+pub fn read_text(path: &Path, what: &str) -> Result<String> {
+    let name = display_name(path);
+    let bytes = crate::source::read::read_file(path, &name, what, &ReadLimits::default())?;
+    decode(&name, bytes, what)
 }
 
 /// UTF-8 text without NUL bytes; a leading BOM is dropped.
@@ -137,6 +87,63 @@ pub fn decode(name: &str, bytes: Vec<u8>, what: &str) -> Result<String> {
                 format!("{name}:{line}:{col}: {what} is not valid UTF-8"),
             ))
         }
+    }
+}
+
+/// The project root: `--project-directory`, else the git work tree enclosing the first input,
+/// else that input's directory (standard input: the working directory). Canonical, so that
+/// symlinks cannot lead out of it unnoticed.
+pub fn project_root(explicit: Option<&Path>, first: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    let canon = |p: &Path| {
+        std::fs::canonicalize(p).map_err(|e| {
+            Error::input(
+                "missing-file",
+                format!(
+                    "{}: cannot resolve the project directory: {}",
+                    display_name(p),
+                    crate::source::io_reason(&e)
+                ),
+            )
+        })
+    };
+    if let Some(dir) = explicit {
+        return canon(&cwd.join(dir));
+    }
+    let start = match first {
+        Some(p) if p.as_os_str() != "-" => {
+            let p = cwd.join(p);
+            if p.is_dir() {
+                p
+            } else {
+                p.parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| cwd.to_path_buf())
+            }
+        }
+        _ => cwd.to_path_buf(),
+    };
+    let start = match canon(&start) {
+        Ok(s) => s,
+        // A missing input is reported by the loader with its own message.
+        Err(_) => return Ok(start),
+    };
+    let mut dir = Some(start.as_path());
+    while let Some(d) = dir {
+        if d.join(".git").exists() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Ok(start)
+}
+
+/// True when `path` resolves (after symlinks) inside `root`, or when there is no root.
+pub fn inside_root(root: Option<&Path>, path: &Path) -> bool {
+    let Some(root) = root else { return true };
+    match std::fs::canonicalize(path) {
+        Ok(c) => c.starts_with(root),
+        // Not there (yet): judge the path as written, normalised.
+        Err(_) => compose::normalize(path).starts_with(root),
     }
 }
 
@@ -181,6 +188,9 @@ pub struct Request {
     pub env_files: Vec<PathBuf>,
     pub profiles: Vec<String>,
     pub project_name: Option<String>,
+    /// Files that inputs name must resolve inside this directory (canonical); `None` when the
+    /// user allowed files outside it.
+    pub project_root: Option<PathBuf>,
     /// The process environment (tests pass a fixed map).
     pub environ: BTreeMap<String, String>,
     pub cwd: PathBuf,
@@ -226,39 +236,90 @@ pub fn detect(text: &str) -> Format {
     Format::Compose
 }
 
+/// The format of a file by its parsed structure: any document (YAML in block or flow style,
+/// or JSON) that is a mapping with `apiVersion` and `kind` is a manifest (a Backstage entity
+/// or stackfit's architecture by their values), one with `services` is compose. `None` when
+/// it is none of them or does not parse.
+pub fn detect_structure(text: &str) -> Option<Format> {
+    let docs = yaml::parse(text, 0, yaml::Budget::for_len(text.len())).ok()?;
+    let mut compose = false;
+    for d in &docs {
+        let api = d.get("apiVersion").and_then(yaml::Node::as_str);
+        let kind = d.get("kind").and_then(yaml::Node::as_str);
+        if kind == Some("stackfit/architecture") {
+            return Some(Format::Architecture);
+        }
+        if let (Some(api), Some(_)) = (api, kind) {
+            return Some(if api.starts_with("backstage.io/") {
+                Format::Backstage
+            } else {
+                Format::Kubernetes
+            });
+        }
+        compose |= d.get("services").is_some() || d.get("include").is_some();
+    }
+    compose.then_some(Format::Compose)
+}
+
 fn is_yaml(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
-/// YAML files below `dir` (sorted; hidden directories and node_modules skipped).
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        if name.starts_with('.') || name == "node_modules" || name == "target" {
+/// YAML and JSON files below `dir`, sorted; hidden directories, node_modules and target
+/// skipped. Symlinks are followed only while they stay inside the project root, each directory
+/// is visited once (symlink loops end), and an unreadable directory is an input error.
+fn yaml_files(dir: &Path, root: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut seen: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    // An explicit stack: the depth of a walk is the input's to choose, never the call stack's.
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let canon = std::fs::canonicalize(&d).unwrap_or_else(|_| d.clone());
+        if !seen.insert(canon) {
             continue;
         }
-        if p.is_dir() {
-            yaml_files(&p, out, depth + 1);
-        } else if is_yaml(&p) {
-            out.push(p);
+        let rd = std::fs::read_dir(&d).map_err(|e| {
+            Error::input(
+                "unreadable-file",
+                format!(
+                    "{}: cannot read directory: {}",
+                    display_name(&d),
+                    crate::source::io_reason(&e)
+                ),
+            )
+        })?;
+        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        let mut subdirs = Vec::new();
+        for p in entries {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            if name.starts_with('.') || name == "node_modules" || name == "target" {
+                continue;
+            }
+            let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link && !inside_root(root.or(Some(dir)), &p) {
+                continue; // never follow a link out of the project
+            }
+            if p.is_dir() {
+                subdirs.push(p);
+            } else if is_yaml(&p) || p.extension().is_some_and(|e| e == "json") {
+                out.push(p);
+            }
         }
+        // Depth-first in sorted order.
+        stack.extend(subdirs.into_iter().rev());
     }
+    out.sort();
+    Ok(())
 }
 
 /// The inputs of one run, by format.
 #[derive(Debug, Default)]
 pub struct Inputs {
+    /// YAML files of a walked directory that are none of the formats (warned about).
+    pub unrecognised: Vec<String>,
     pub compose: Vec<PathBuf>,
     pub kubernetes: Vec<PathBuf>,
     pub backstage: Vec<PathBuf>,
@@ -274,12 +335,18 @@ fn sniff(path: &Path, req: &Request) -> Result<Format> {
     }
     // The first 64 KiB decide (every format declares itself near the top); unreadable files
     // are reported by the loader with context.
-    use std::io::Read;
-    let mut head = Vec::with_capacity(64 * 1024);
-    match std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head)) {
-        Ok(_) => Ok(detect(&String::from_utf8_lossy(&head))),
-        Err(_) => Ok(Format::Compose),
+    let Some(head) = crate::source::read::read_head(path, 64 * 1024) else {
+        return Ok(Format::Compose);
+    };
+    let text = String::from_utf8_lossy(&head);
+    let by_text = detect(&text);
+    if by_text != Format::Compose || text.lines().any(|l| l.starts_with("services:")) {
+        return Ok(by_text);
     }
+    // JSON or flow-style manifests: decide by the parsed structure (bounded like any read).
+    let name = display_name(path);
+    let bytes = crate::source::read::read_file(path, &name, "file", &req.limits)?;
+    Ok(detect_structure(&String::from_utf8_lossy(&bytes)).unwrap_or(Format::Compose))
 }
 
 /// Resolves what to read, as `docker compose` would for compose files; directories without a
@@ -310,15 +377,32 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
                 continue;
             }
             let mut files = Vec::new();
-            yaml_files(&a, &mut files, 0);
+            yaml_files(&a, req.project_root.as_deref(), &mut files)?;
             let mut any = false;
+            let mut unrecognised = Vec::new();
             for f in files {
-                let fmt = sniff(&f, req)?;
-                if fmt != Format::Compose {
-                    push(f, fmt, &mut inputs);
-                    any = true;
+                // Every file of the walk is read through the one reader: an unreadable or
+                // special file is an input error, never skipped.
+                let name = display_name(&f);
+                let bytes = crate::source::read::read_file(&f, &name, "file", &req.limits)?;
+                let text = String::from_utf8_lossy(&bytes);
+                match req
+                    .force
+                    .map(Some)
+                    .unwrap_or_else(|| detect_structure(&text))
+                {
+                    Some(fmt) if fmt != Format::Compose => {
+                        push(f, fmt, &mut inputs);
+                        any = true;
+                    }
+                    _ => {
+                        if is_yaml(&f) {
+                            unrecognised.push(name);
+                        }
+                    }
                 }
             }
+            inputs.unrecognised.extend(unrecognised);
             if !any {
                 return Err(Error::input(
                     "nothing-found",
@@ -390,6 +474,8 @@ pub fn merge_models(base: &mut Model, other: Model) {
     base.jobs = base.jobs.or(other.jobs);
     base.declared.extend(other.declared);
     base.ignores.extend(other.ignores);
+    base.skipped_files.extend(other.skipped_files);
+    base.cluster_extensions.extend(other.cluster_extensions);
     base.anchor = base.anchor.or(other.anchor);
     base.unset_variables.extend(other.unset_variables);
     base.name = base.name.take().or(other.name);
@@ -414,7 +500,6 @@ fn parse_documents(
     for f in files {
         let id = if f.as_os_str() == "-" {
             let text = req.stdin.clone().unwrap_or_default();
-            req.limits.check_text("-", text.len())?;
             sm.add("-".into(), PathBuf::from("-"), text)
         } else {
             read_source(sm, f, &req.limits, what)?.0
@@ -496,6 +581,13 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
         }
     }
     let mut model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
+    model.skipped_files.extend(inputs.unrecognised.iter().map(|name| {
+        (
+            name.clone(),
+            "not a compose file, Kubernetes manifest, Backstage catalog or architecture description: not analysed".to_string(),
+            None,
+        )
+    }));
     model.inputs = [
         &inputs.compose,
         &inputs.kubernetes,

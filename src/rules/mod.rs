@@ -402,12 +402,33 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
 }
 
+/// The points one rule may add or take (README, "Rules"): a single rule never outweighs the
+/// whole decision, and sums stay far from overflow.
+pub const POINTS_RANGE: std::ops::RangeInclusive<i64> = -10..=10;
+
 /// Parses one rule file; errors carry `file:line:col`.
 pub fn parse_rule(name: &str, text: &str) -> std::result::Result<Rule, String> {
     let rule: Rule = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         format!("{name}:{line}:{col}: {}", e.message())
     })?;
+    for (i, p) in std::iter::once(rule.points)
+        .chain(rule.tiers.iter().map(|t| t.points))
+        .enumerate()
+    {
+        if !POINTS_RANGE.contains(&p) {
+            let key = if i == 0 { "points =" } else { "points = " };
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key) && l.contains(&p.to_string()))
+                .map_or(1, |i| i + 1);
+            return Err(format!(
+                "{name}:{line}:1: points {p} outside the allowed range {}..={}",
+                POINTS_RANGE.start(),
+                POINTS_RANGE.end()
+            ));
+        }
+    }
     rule.validate().map_err(|e| {
         let line = text
             .lines()
@@ -461,11 +482,18 @@ impl RuleSet {
         }
         let mut by_id: BTreeMap<String, Rule> =
             set.rules.drain(..).map(|r| (r.id.clone(), r)).collect();
+        let mut from_dir: BTreeMap<String, String> = BTreeMap::new();
         for f in files {
             let name = crate::input::display_name(&f);
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| Error::usage(format!("{name}: cannot read rule file: {e}")))?;
+            let text = crate::input::read_text(&f, "rule file")
+                .map_err(|e| e.with_kind(crate::error::ErrorKind::Usage))?;
             let rule = parse_rule(&name, &text).map_err(Error::usage)?;
+            if let Some(other) = from_dir.insert(rule.id.clone(), name.clone()) {
+                return Err(Error::usage(format!(
+                    "{name}:1:1: rule id {} is already defined in {other}",
+                    rule.id
+                )));
+            }
             by_id.insert(rule.id.clone(), rule);
         }
         set.rules = by_id.into_values().collect();

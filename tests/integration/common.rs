@@ -47,17 +47,17 @@ pub fn decomp_data() -> PathBuf {
 /// An external tool named by an environment variable (`STACKFIT_DOT=dot`): the path or name
 /// to run. Unset, the test that needs it fails with the variable's name; set to a program that
 /// does not run, it fails too.
-pub fn tool(var: &str) -> String {
+pub fn tool(var: &str, version_flag: &str) -> String {
     let Some(v) = std::env::var(var).ok().filter(|v| !v.is_empty()) else {
         panic!(
             "{var} is not set: this test needs the tool it names (.ci/run installs and sets it)"
         );
     };
     let ok = std::process::Command::new(&v)
-        .arg("--version")
+        .arg(version_flag)
         .output()
         .is_ok_and(|o| o.status.success());
-    assert!(ok, "{var}={v} does not run (`{v} --version` failed)");
+    assert!(ok, "{var}={v} does not run (`{v} {version_flag}` failed)");
     v
 }
 

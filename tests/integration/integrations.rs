@@ -140,7 +140,7 @@ fn github_action_fails_on_expect_mismatch() {
 #[test]
 #[ignore = "needs pre-commit and the network (the hook builds stackfit from crates.io): set STACKFIT_PRE_COMMIT"]
 fn pre_commit_hook_runs_with_try_repo() {
-    let pre_commit = common::tool("STACKFIT_PRE_COMMIT");
+    let pre_commit = common::tool("STACKFIT_PRE_COMMIT", "--version");
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path();
     let git = |args: &[&str]| {
@@ -241,7 +241,7 @@ fn gallery_dot_files_come_from_stackfit_graph() {
 #[test]
 #[ignore = "needs Graphviz: set STACKFIT_DOT to the `dot` program"]
 fn gallery_dot_files_render_with_graphviz() {
-    let dot = common::tool("STACKFIT_DOT");
+    let dot = common::tool("STACKFIT_DOT", "-V");
     for ex in GALLERY {
         let png = tempfile::NamedTempFile::new().unwrap();
         let render = Command::new(&dot)

@@ -14,6 +14,7 @@ mod decompose_cli;
 mod extras;
 mod formats;
 mod hints;
+mod hostile;
 mod integrations;
 mod kubernetes;
 mod labels;

@@ -1,6 +1,10 @@
 //! Source map: every file stackfit read, with its text and line starts. Owns the only
 //! byte-offset → line:col arithmetic in the program; nothing else computes positions.
 
+pub mod read;
+
+pub use read::{display_name, io_reason};
+
 use std::path::PathBuf;
 
 /// A byte range in one source file. `file` indexes [`SourceMap::files`].

@@ -1,0 +1,397 @@
+//! The threat model of README "Hostile input", one test per family: writing through planted
+//! symlinks and special files, reading FIFOs and devices, confinement to the project root,
+//! budgets, and silent passes. Hostile files are made in temporary directories; special files
+//! are FIFOs (`mkfifo`) or device nodes made with `mknod` (root only), never `/dev/null` itself.
+//! Every run has a kill timeout, so a hang fails the test instead of stalling the suite.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::common;
+
+const SMALL: &str = "services:\n  web:\n    image: nginx:1.27\n";
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = common::stackfit()
+        .current_dir(dir)
+        .args(args)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn mkfifo(p: &Path) {
+    let ok = Command::new("mkfifo").arg(p).status().unwrap().success();
+    assert!(ok, "mkfifo {}", p.display());
+}
+
+#[test]
+fn output_never_writes_through_a_planted_symlink() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("compose.yaml"), SMALL).unwrap();
+    let victim = d.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::os::unix::fs::symlink(&victim, d.path().join("report.json")).unwrap();
+    let (code, _, err) = run(
+        d.path(),
+        &["analyze", "--format", "json", "--output", "report.json"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("report.json") && err.contains("symbolic link"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    // No temporary file is left behind, under any name.
+    let names: Vec<String> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains("tmp")), "{names:?}");
+}
+
+#[test]
+fn output_refuses_read_only_files_and_the_inputs() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("compose.yaml"), SMALL).unwrap();
+    let (code, _, err) = run(
+        d.path(),
+        &["analyze", "--format", "json", "--output", "compose.yaml"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("one of the inputs"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("compose.yaml")).unwrap(),
+        SMALL
+    );
+    let ro = d.path().join("ro.json");
+    std::fs::write(&ro, "old").unwrap();
+    let mut perm = std::fs::metadata(&ro).unwrap().permissions();
+    perm.set_readonly(true);
+    std::fs::set_permissions(&ro, perm).unwrap();
+    let (code, _, err) = run(
+        d.path(),
+        &["analyze", "--format", "json", "--output", "ro.json"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), "old");
+}
+
+#[test]
+fn output_to_a_fifo_without_reader_is_an_error_not_a_wait() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("compose.yaml"), SMALL).unwrap();
+    mkfifo(&d.path().join("pipe"));
+    let (code, _, err) = run(
+        d.path(),
+        &["analyze", "--format", "json", "--output", "pipe"],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("pipe"), "{err}");
+    // Still a FIFO: never replaced by a regular file.
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(d.path().join("pipe"))
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[test]
+#[ignore = "needs root to make device nodes with mknod: set STACKFIT_ROOT_TESTS=1"]
+fn devices_are_written_in_place_and_never_read() {
+    assert!(
+        std::env::var("STACKFIT_ROOT_TESTS").is_ok_and(|v| v == "1"),
+        "STACKFIT_ROOT_TESTS=1 is not set"
+    );
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("compose.yaml"), SMALL).unwrap();
+    let null = d.path().join("null");
+    let zero = d.path().join("zero");
+    for (p, minor) in [(&null, "3"), (&zero, "5")] {
+        let ok = Command::new("mknod")
+            .arg(p)
+            .args(["c", "1", minor])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "mknod {} (run as root)", p.display());
+    }
+    let (code, _, err) = run(
+        d.path(),
+        &["analyze", "--format", "json", "--output", "null"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_char_device(),
+        "the device was replaced by a file"
+    );
+    for args in [
+        vec!["analyze", "-f", "zero"],
+        vec!["analyze", "--env-file", "zero"],
+        vec!["analyze", "--config", "zero"],
+        vec!["decompose", "zero"],
+    ] {
+        let (code, _, err) = run(d.path(), &args);
+        assert!(matches!(code, Some(2 | 3)), "{args:?}: {code:?} {err}");
+        assert!(err.contains("character device"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn fifos_are_refused_wherever_a_file_is_read() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    mkfifo(&p.join("pipe"));
+    std::fs::write(
+        p.join("env.yaml"),
+        "services:\n  web:\n    image: nginx\n    env_file: pipe\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("inc.yaml"),
+        "include: [pipe]\nservices:\n  web:\n    image: nginx\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("ext.yaml"),
+        "services:\n  web:\n    extends: {file: pipe, service: x}\n",
+    )
+    .unwrap();
+    std::fs::create_dir(p.join("rules")).unwrap();
+    mkfifo(&p.join("rules/R-X.toml"));
+    std::fs::write(p.join("compose.yaml"), SMALL).unwrap();
+    for (args, code) in [
+        (vec!["analyze", "-f", "pipe"], 3),
+        (vec!["analyze", "-f", "env.yaml"], 3),
+        (vec!["analyze", "-f", "inc.yaml"], 3),
+        (vec!["analyze", "-f", "ext.yaml"], 3),
+        (vec!["analyze", "--env-file", "pipe"], 3),
+        (vec!["analyze", "--config", "pipe"], 2),
+        (vec!["analyze", "--rules", "rules"], 2),
+        (vec!["decompose", "pipe"], 3),
+    ] {
+        let (got, _, err) = run(p, &args);
+        assert_eq!(got, Some(code), "{args:?}: {err}");
+        assert!(err.contains("FIFO"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn files_outside_the_project_root_are_refused_at_the_naming_node() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, "services:\n  leak:\n    image: TOPSECRET-LINE\n").unwrap();
+    std::fs::write(outside.path().join("secret.env"), "TOKEN=TOPSECRET-VALUE\n").unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let s = secret.display().to_string();
+    std::fs::write(
+        p.join("abs.yaml"),
+        format!("include: [{s}]\nservices:\n  web:\n    image: nginx\n"),
+    )
+    .unwrap();
+    let rel = pathdiff(outside.path(), p);
+    std::fs::write(
+        p.join("dotdot.yaml"),
+        format!("services:\n  web:\n    extends: {{file: {rel}/secret.yaml, service: leak}}\n"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, p.join("link.yaml")).unwrap();
+    std::fs::write(
+        p.join("vialink.yaml"),
+        "include: [link.yaml]\nservices:\n  web:\n    image: nginx\n",
+    )
+    .unwrap();
+    for (file, line) in [("abs.yaml", 1), ("dotdot.yaml", 3), ("vialink.yaml", 1)] {
+        let (code, out, err) = run(p, &["analyze", "--format", "json", "-f", file]);
+        assert_eq!(code, Some(3), "{file}: {err}");
+        assert!(err.contains("outside the project root"), "{file}: {err}");
+        assert!(err.contains(&format!("{file}:{line}:")), "{file}: {err}");
+        assert!(
+            !out.contains("TOPSECRET") && !err.contains("TOPSECRET"),
+            "{file}"
+        );
+    }
+    // Allowed explicitly on the command line, the same file loads.
+    let (code, _, err) = run(
+        p,
+        &[
+            "analyze",
+            "--format",
+            "json",
+            "--allow-outside-root",
+            "-f",
+            "abs.yaml",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    // env_file outside: not read, a warning finding says so.
+    std::fs::write(
+        p.join("envout.yaml"),
+        format!("services:\n  web:\n    image: nginx\n    env_file: {rel}/secret.env\n"),
+    )
+    .unwrap();
+    let (code, out, err) = run(p, &["analyze", "--format", "json", "-f", "envout.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let skipped: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "skipped-file")
+        .collect();
+    assert_eq!(skipped.len(), 1, "{out}");
+    assert_eq!(skipped[0]["severity"], "warning");
+    assert_eq!(skipped[0]["location"]["line"], 4);
+    assert!(!out.contains("TOPSECRET"));
+}
+
+/// `to` relative to `from` (both absolute temporary directories).
+fn pathdiff(to: &Path, from: &Path) -> String {
+    let ups = from.components().count() - 1;
+    format!(
+        "{}{}",
+        "../".repeat(ups),
+        to.strip_prefix("/").unwrap().display()
+    )
+}
+
+#[test]
+fn a_directory_walk_never_follows_links_out_and_ends_on_loops() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("deploy.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: outsider}\nspec:\n  template:\n    spec:\n      containers: [{name: a, image: a}]\n",
+    )
+    .unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("manifests");
+    std::fs::create_dir(&m).unwrap();
+    std::fs::write(
+        m.join("app.json"),
+        r#"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"}, "spec": {"template": {"spec": {"containers": [{"name": "web", "image": "ghcr.io/acme/web:1"}]}}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        m.join("flow.yaml"),
+        "{apiVersion: apps/v1, kind: Deployment, metadata: {name: api}, spec: {template: {spec: {containers: [{name: api, image: 'ghcr.io/acme/api:1'}]}}}}\n",
+    )
+    .unwrap();
+    std::fs::write(m.join("notes.yaml"), "title: not a manifest\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), m.join("escape")).unwrap();
+    std::os::unix::fs::symlink(&m, m.join("loop")).unwrap();
+    let (code, out, err) = run(d.path(), &["graph", "--format", "json", "manifests"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["api", "web"],
+        "JSON and flow-style manifests are read; the link out is not"
+    );
+    let (_, out, _) = run(d.path(), &["analyze", "--format", "json", "manifests"]);
+    assert!(
+        out.contains("notes.yaml") && out.contains("not a compose file"),
+        "an unrecognised YAML file is a warning: {out}"
+    );
+    // Only unrecognised files: an error, not a pass.
+    std::fs::remove_file(m.join("app.json")).unwrap();
+    std::fs::remove_file(m.join("flow.yaml")).unwrap();
+    let (code, _, err) = run(d.path(), &["analyze", "manifests"]);
+    assert_eq!(code, Some(3), "{err}");
+}
+
+#[test]
+fn include_diamonds_load_each_file_once_and_byte_budgets_hold() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // f0 includes f1 three times, f1 includes f2 three times, …: 3^14 loads without a cache.
+    for i in 0..14 {
+        let body = if i < 13 {
+            let n = format!("f{}.yaml", i + 1);
+            format!("include: [{n}, {n}, {n}]\nservices:\n  s{i}:\n    image: nginx\n")
+        } else {
+            format!("services:\n  s{i}:\n    image: nginx\n")
+        };
+        std::fs::write(p.join(format!("f{i}.yaml")), body).unwrap();
+    }
+    let (code, out, err) = run(p, &["graph", "--format", "json", "-f", "f0.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["services"].as_array().unwrap().len(), 14);
+    // A run's total budget counts every file.
+    let out = common::stackfit()
+        .current_dir(p)
+        .env("STACKFIT_MAX_TOTAL_BYTES", "200")
+        .args(["graph", "--format", "json", "-f", "f0.yaml"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("STACKFIT_MAX_TOTAL_BYTES"));
+}
+
+#[test]
+fn rule_files_are_checked_for_duplicate_ids_and_point_ranges() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    std::fs::write(p.join("compose.yaml"), SMALL).unwrap();
+    let rule = |id: &str, points: i64| {
+        format!(
+            "id = \"{id}\"\nname = \"n-{points}\"\nsummary = \"s\"\nseed = [\"a\"]\nsource = []\npoints = {points}\nmessage = \"m\"\nexplanation = \"e\"\nwhen = {{ fact = \"services\", op = \">=\", value = 1 }}\n"
+        )
+    };
+    std::fs::create_dir(p.join("dup")).unwrap();
+    std::fs::write(p.join("dup/a.toml"), rule("R-X", 1)).unwrap();
+    std::fs::write(p.join("dup/b.toml"), rule("R-X", 2)).unwrap();
+    let (code, _, err) = run(p, &["analyze", "--rules", "dup"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("already defined"), "{err}");
+    std::fs::create_dir(p.join("big")).unwrap();
+    std::fs::write(p.join("big/a.toml"), rule("R-X", 9_223_372_036_854_775_807)).unwrap();
+    let (code, _, err) = run(p, &["analyze", "--rules", "big"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("a.toml:6:1") && err.contains("outside the allowed range"),
+        "{err}"
+    );
+    std::fs::write(p.join("stackfit.toml"), "[rules.points]\nR-SIZE = 1000\n").unwrap();
+    let (code, _, err) = run(p, &["analyze"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("outside the allowed range"), "{err}");
+}
+
+#[test]
+fn config_discovery_stops_at_the_project_root() {
+    let d = tempfile::tempdir().unwrap();
+    let parent = d.path();
+    // A parent directory's config that would flip the outcome.
+    std::fs::write(parent.join("stackfit.toml"), "expect = \"kubernetes\"\n").unwrap();
+    let proj = parent.join("proj");
+    std::fs::create_dir_all(proj.join(".git")).unwrap();
+    std::fs::write(proj.join("compose.yaml"), SMALL).unwrap();
+    let (code, _, err) = run(&proj, &["analyze", "--format", "json"]);
+    assert_eq!(
+        code,
+        Some(0),
+        "the parent's stackfit.toml must not apply: {err}"
+    );
+}
