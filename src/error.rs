@@ -29,7 +29,7 @@ impl Error {
         Error {
             kind: ErrorKind::Usage,
             code: "usage",
-            message: message.into(),
+            message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
         }
@@ -38,7 +38,7 @@ impl Error {
         Error {
             kind: ErrorKind::Input,
             code,
-            message: message.into(),
+            message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
         }

@@ -21,11 +21,16 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// The value of a variable for interpolation: the process environment first, then the
+    /// project's env files. Every value handed out is noted, so that no output prints it.
     pub fn get(&self, name: &str) -> Option<String> {
-        self.process
-            .get(name)
-            .or_else(|| self.files.get(name))
-            .cloned()
+        if let Some(v) = self.process.get(name) {
+            crate::source::secrets::note(name, v, true);
+            return Some(v.clone());
+        }
+        let v = self.files.get(name)?;
+        crate::source::secrets::note(name, v, false);
+        Some(v.clone())
     }
 }
 

@@ -201,28 +201,21 @@ fn braced(
         ":+" if !empty => interp(word, word_base, lookup, usage, depth + 1),
         "+" if value.is_some() => interp(word, word_base, lookup, usage, depth + 1),
         ":+" | "+" => Ok(String::new()),
-        ":?" if empty => Err(required(name, word, base, lookup, usage, depth)),
-        "?" if value.is_none() => Err(required(name, word, base, lookup, usage, depth)),
+        ":?" if empty => Err(required(name, word, base)),
+        "?" if value.is_none() => Err(required(name, word, base)),
         _ => Ok(value.unwrap_or_default()),
     }
 }
 
-fn required(
-    name: &str,
-    word: &str,
-    base: usize,
-    lookup: &dyn Fn(&str) -> Option<String>,
-    usage: &mut Usage,
-    depth: usize,
-) -> InterpError {
-    // The error text is written by the file's author, not a variable value: safe to print.
-    let msg = interp(word, base, lookup, usage, depth + 1).unwrap_or_else(|_| word.to_string());
+/// The error of `${NAME:?msg}`: `msg` is printed as written, never expanded, so that
+/// `${X:?$CI_SECRET}` cannot turn a variable's value into a message.
+fn required(name: &str, word: &str, base: usize) -> InterpError {
     InterpError {
         offset: base.saturating_sub(2),
-        message: if msg.is_empty() {
+        message: if word.is_empty() {
             format!("required variable {name} is missing a value")
         } else {
-            format!("required variable {name} is missing a value: {msg}")
+            format!("required variable {name} is missing a value: {word}")
         },
     }
 }
@@ -241,6 +234,12 @@ mod tests {
     }
     fn run(s: &str) -> Result<String, InterpError> {
         interpolate(s, &env, &mut Usage::default())
+    }
+
+    #[test]
+    fn required_messages_are_never_expanded() {
+        let e = run("${MISSING:?token is $SET}").unwrap_err();
+        assert!(e.message.ends_with("token is $SET"), "{}", e.message);
     }
 
     #[test]

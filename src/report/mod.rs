@@ -45,6 +45,7 @@ pub struct GraphEdge {
 
 impl GraphReport {
     pub fn build(model: &Model, graph: &ServiceGraph) -> GraphReport {
+        use crate::source::secrets::redact_identifier as shown;
         let services = model
             .services
             .iter()
@@ -53,11 +54,11 @@ impl GraphReport {
                 let info = graph.node(i);
                 GraphService {
                     name: s.name.clone(),
-                    image: s.image.as_ref().map(|x| x.value.clone()),
-                    build: s.build.as_ref().map(|b| b.context.clone()),
+                    image: s.image.as_ref().map(|x| shown(&x.value)),
+                    build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
                     mode: s.mode().as_str().to_string(),
-                    profiles: s.profiles.clone(),
+                    profiles: s.profiles.iter().map(|p| shown(p)).collect(),
                     class: info.class.as_str().to_string(),
                     roles: vec![info.role.to_string()],
                     ports: s
@@ -68,9 +69,9 @@ impl GraphReport {
                             None => p.target.clone(),
                         })
                         .collect(),
-                    container_name: s.container_name.as_ref().map(|c| c.value.clone()),
+                    container_name: s.container_name.as_ref().map(|c| shown(&c.value)),
                     healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
-                    restart: s.restart.as_ref().map(|r| r.value.clone()),
+                    restart: s.restart.as_ref().map(|r| shown(&r.value)),
                 }
             })
             .collect();

@@ -2,6 +2,7 @@
 //! byte-offset → line:col arithmetic in the program; nothing else computes positions.
 
 pub mod read;
+pub mod secrets;
 
 pub use read::{display_name, io_reason};
 

@@ -395,3 +395,71 @@ fn config_discovery_stops_at_the_project_root() {
         "the parent's stackfit.toml must not apply: {err}"
     );
 }
+
+/// Every format of `analyze` and `graph`, with stdout and stderr together.
+fn all_outputs(dir: &Path, env: &[(&str, &str)]) -> String {
+    let mut all = String::new();
+    let mut runs: Vec<Vec<&str>> = ["table", "json", "sarif", "github", "gitlab", "junit", "markdown"]
+        .iter()
+        .map(|f| vec!["analyze", "--format", f])
+        .collect();
+    for f in ["json", "dot", "mermaid"] {
+        runs.push(vec!["graph", "--format", f]);
+    }
+    for args in runs {
+        let mut c = common::stackfit();
+        c.current_dir(dir).args(&args).timeout(Duration::from_secs(20));
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        all.push_str(&String::from_utf8_lossy(&out.stdout));
+        all.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    all
+}
+
+#[test]
+fn secrets_from_the_environment_and_env_files_never_reach_an_output() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let env = [("CI_SECRET", "ci-secret-value-1"), ("TOKEN", "process-token-2")];
+    std::fs::write(p.join(".env"), "PROJECT_TAG=proj-tag-3\nDB_PASSWORD=dotenv-secret-4\n").unwrap();
+    std::fs::write(p.join("app.env"), "API_KEY=envfile-secret-5\n").unwrap();
+    let cases = [
+        // identifier fields, messages, `:?` errors with a variable in the message
+        "services:\n  web:\n    image: \"acme/web:${TOKEN}\"\n    container_name: \"${CI_SECRET}\"\n    env_file: app.env\n    environment: {PASSWORD: \"${DB_PASSWORD}\"}\n",
+        "services:\n  web:\n    image: nginx\n    ports: [\"${CI_SECRET}\"]\n",
+        "services:\n  web:\n    image: nginx\n    scale: \"${DB_PASSWORD}\"\n",
+        "services:\n  web:\n    image: nginx\n    depends_on: [\"${TOKEN}\"]\n",
+        "services:\n  web:\n    image: \"${NOPE:?$CI_SECRET}\"\n",
+        "services:\n  web:\n    image: nginx\n    deploy: {mode: \"${API_KEY:-${CI_SECRET}}\"}\n",
+    ];
+    for case in cases {
+        std::fs::write(p.join("compose.yaml"), case).unwrap();
+        let all = all_outputs(p, &env);
+        for secret in [
+            "ci-secret-value-1",
+            "process-token-2",
+            "dotenv-secret-4",
+            "envfile-secret-5",
+        ] {
+            assert!(!all.contains(secret), "{secret} leaked for\n{case}\n{all}");
+        }
+    }
+    // A substitution from a project file is printed in identifier fields; one from the
+    // process environment shows as `${NAME}`.
+    std::fs::write(
+        p.join("compose.yaml"),
+        "services:\n  web:\n    image: \"acme/web:${PROJECT_TAG}-${TOKEN}\"\n",
+    )
+    .unwrap();
+    let out = common::stackfit()
+        .current_dir(p)
+        .env("TOKEN", "process-token-2")
+        .args(["graph", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["services"][0]["image"], "acme/web:proj-tag-3-${TOKEN}");
+}
