@@ -35,7 +35,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            // Input text in the message (names, paths) is made visible: no control character,
+            // and no line break that could start a workflow command in a CI log.
+            let _ = writeln!(
+                err,
+                "error: {}",
+                crate::source::escape::line(&e.to_string())
+            );
             e.exit_code()
         }
     }
@@ -128,12 +134,14 @@ fn graph(args: GraphArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let model = input::load(&req, &mut sm)?;
     let graph = ServiceGraph::build(&model);
     let report = GraphReport::build(&model, &graph);
+    let mut buf = Vec::new();
     let res = match args.format {
-        GraphFormat::Json => crate::render::graph_json(&report, out),
-        GraphFormat::Dot => crate::render::dot::render(&report, out),
-        GraphFormat::Mermaid => crate::render::mermaid::render(&report, out),
+        GraphFormat::Json => crate::render::graph_json(&report, &mut buf),
+        GraphFormat::Dot => crate::render::dot::render(&report, &mut buf),
+        GraphFormat::Mermaid => crate::render::mermaid::render(&report, &mut buf),
     };
-    write_result(res)?;
+    res.map_err(|e| Error::usage(format!("cannot render the graph: {e}")))?;
+    write_result(out.write_all(&printable(buf)))?;
     Ok(0)
 }
 
@@ -171,7 +179,19 @@ fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Ve
     if format == AnalyzeFormat::Github {
         github_step_summary(report)?;
     }
-    Ok(buf)
+    Ok(printable(buf))
+}
+
+/// The last guard of every text output: a hidden character that reached it from the input
+/// (through any field a renderer printed) is made visible. Our own text never holds one.
+fn printable(buf: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(buf) {
+        Ok(s) => match crate::source::escape::visible(&s) {
+            std::borrow::Cow::Borrowed(_) => s.into_bytes(),
+            std::borrow::Cow::Owned(o) => o.into_bytes(),
+        },
+        Err(e) => e.into_bytes(),
+    }
 }
 
 /// With `--format github` inside GitHub Actions, appends the Markdown report to the file named
@@ -184,7 +204,7 @@ fn github_step_summary(report: &Report) -> Result<(), Error> {
     let mut md = Vec::new();
     crate::render::github::summary(report, &mut md)
         .map_err(|e| Error::usage(format!("cannot render the step summary: {e}")))?;
-    crate::output::append_step_summary(Path::new(&path), &md)
+    crate::output::append_step_summary(Path::new(&path), &printable(md))
 }
 
 /// Table width: `COLUMNS` when set; on a terminal, its width (read by the table crate);

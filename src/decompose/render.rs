@@ -9,7 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use super::Decomposition;
 
 pub fn json(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, r)?;
+    crate::source::escape::json_pretty(&mut *w, r)?;
     writeln!(w)
 }
 
@@ -156,9 +156,7 @@ pub fn markdown(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "```")
 }
 
-fn label(s: &str) -> String {
-    s.replace('"', "#quot;")
-}
+use crate::render::mermaid::label;
 
 /// Candidates as subgraphs with their members and tables; cut dependencies aggregated per
 /// pair of candidates.

@@ -109,6 +109,27 @@ pub const SERVICE_KEYS: &[&str] = &[
     "working_dir",
 ];
 
+/// The Compose Specification names services, networks, volumes, configs and secrets with
+/// `^[a-zA-Z0-9._-]+$`; anything else is refused at the key (shown escaped).
+fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> Result<()> {
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    {
+        return Ok(());
+    }
+    let shown: String = name.chars().take(64).collect();
+    Err(err(
+        sm,
+        at,
+        format!(
+            "{section}: `{}` is not a valid name: names use letters, digits, `.`, `_` and `-` only",
+            crate::source::escape::line(&shown)
+        ),
+    ))
+}
+
 /// Loads the compose files of one project and builds its model.
 pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
     let first = files
@@ -303,6 +324,7 @@ impl Builder<'_, '_> {
         ] {
             if let Some(sec) = root.get(section).filter(|n| !n.is_null()) {
                 for e in self.map_of(section, sec)? {
+                    check_name(self.sm(), section, &e.key, e.key_pos)?;
                     if let Some(ext) = e.value.get("external").filter(|x| x.as_map().is_none()) {
                         self.bool_of(&format!("{section}.{}.external", e.key), ext)?;
                     }
@@ -312,6 +334,7 @@ impl Builder<'_, '_> {
         }
         if let Some(nets) = root.get("networks").filter(|n| !n.is_null()) {
             for e in self.map_of("networks", nets)? {
+                check_name(self.sm(), "networks", &e.key, e.key_pos)?;
                 let mut net = Network {
                     pos: e.key_pos,
                     ..Network::default()
@@ -341,6 +364,7 @@ impl Builder<'_, '_> {
             let entries = self.map_of("services", svcs)?;
             all.reserve(entries.len());
             for e in entries {
+                check_name(self.sm(), "services", &e.key, e.key_pos)?;
                 if e.value.as_map().is_none() {
                     return Err(err(
                         self.sm(),

@@ -13,7 +13,8 @@ pub const CAP: usize = 10;
 
 /// Escapes a command's data (the message): `%`, CR, LF (actions/toolkit `escapeData`).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::source::escape::visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -227,7 +228,7 @@ mod tests {
     fn data_escapes_percent_and_line_breaks() {
         assert_eq!(
             escape_data("100% sure,\r\nreally: yes"),
-            "100%25 sure,%0D%0Areally: yes"
+            "100%25 sure,\\r%0Areally: yes"
         );
     }
 

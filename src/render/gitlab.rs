@@ -94,7 +94,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *w, &issues)?;
+    crate::source::escape::json_pretty(&mut *w, &issues)?;
     writeln!(w)
 }
 

@@ -5,6 +5,6 @@ use std::io::Write;
 use crate::report::analysis::Report;
 
 pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, r)?;
+    crate::source::escape::json_pretty(&mut *w, r)?;
     writeln!(w)
 }

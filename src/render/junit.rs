@@ -15,7 +15,7 @@ use crate::rules::Severity;
 /// references so attribute normalisation keeps them.
 pub fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::source::escape::visible(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -312,7 +312,7 @@ mod tests {
             escape("<a & \"b\">", false),
             "&lt;a &amp; &quot;b&quot;&gt;"
         );
-        assert_eq!(escape("x\ny\u{1}", true), "x&#10;y\u{FFFD}");
+        assert_eq!(escape("x\ny\u{1}", true), "x&#10;y\\u{1}");
         assert_eq!(escape("x\ny", false), "x\ny");
     }
 

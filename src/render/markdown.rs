@@ -8,21 +8,18 @@ use std::io::Write;
 use super::signed;
 use crate::report::analysis::Report;
 
-/// Makes text safe inline: `<` and `>` outside code spans would start HTML (text from compose
+/// Makes text safe inline: `<` and `>` would start HTML (text from compose
 /// files, such as suppression reasons, must not hide itself), and line breaks become `<br>`.
 pub fn inline(s: &str) -> String {
+    let s = s.replace("\r\n", "\n");
+    let s = crate::source::escape::visible(&s);
     let mut out = String::with_capacity(s.len());
-    let mut in_code = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    // `<` and `>` are escaped inside code spans too: a backtick in the input could otherwise
+    // open or close a span and let markup through.
+    for c in s.chars() {
         match c {
-            '`' => {
-                in_code = !in_code;
-                out.push(c);
-            }
-            '<' if !in_code => out.push_str("&lt;"),
-            '>' if !in_code => out.push_str("&gt;"),
-            '\r' if chars.peek() == Some(&'\n') => {}
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             '\n' | '\r' => out.push_str("<br>"),
             c => out.push(c),
         }
@@ -253,10 +250,11 @@ mod tests {
     }
 
     #[test]
-    fn angle_brackets_are_escaped_outside_code_spans_only() {
+    fn angle_brackets_are_escaped_everywhere() {
+        // Inside a code span too: an input backtick must not let markup through.
         assert_eq!(
-            inline("moves to <managed> `a<b>` x>y"),
-            "moves to &lt;managed&gt; `a<b>` x&gt;y"
+            inline("moves to <managed> `a<b>` x>y ``<script>"),
+            "moves to &lt;managed&gt; `a&lt;b&gt;` x&gt;y ``&lt;script&gt;"
         );
     }
 

@@ -5,8 +5,23 @@ use std::io::Write;
 
 use crate::report::GraphReport;
 
-fn label(s: &str) -> String {
-    s.replace('"', "#quot;")
+/// Text inside a quoted Mermaid label: quotes and angle brackets as entity codes (so no
+/// markup or `"` can end the label), line breaks as `<br>` (so nothing can start a line of
+/// the enclosing Markdown and close its code block).
+pub fn label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::source::escape::visible(s).chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' => out.push_str("#96;"),
+            '\n' => out.push_str("<br>"),
+            '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn render(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {

@@ -63,7 +63,7 @@ pub(crate) fn finding_line(f: &Finding) -> String {
 }
 
 pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, r)?;
+    crate::source::escape::json_pretty(&mut *w, r)?;
     writeln!(w)
 }
 

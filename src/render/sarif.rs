@@ -476,7 +476,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             properties,
         }],
     };
-    serde_json::to_writer_pretty(&mut *w, &log)?;
+    crate::source::escape::json_pretty(&mut *w, &log)?;
     writeln!(w)
 }
 

@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use crate::source::escape::line;
+
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::report::analysis::Report;
@@ -35,8 +37,14 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
     let Some(rec) = &r.recommendation else {
         for f in &r.findings {
             match &f.location {
-                Some(l) => writeln!(w, "{l}: {}: {}", f.severity.as_str(), f.message)?,
-                None => writeln!(w, "{}: {}", f.severity.as_str(), f.message)?,
+                Some(l) => writeln!(
+                    w,
+                    "{}: {}: {}",
+                    line(&l.to_string()),
+                    f.severity.as_str(),
+                    line(&f.message)
+                )?,
+                None => writeln!(w, "{}: {}", f.severity.as_str(), line(&f.message))?,
             }
         }
         return Ok(());
@@ -52,7 +60,7 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
         rec.confidence.as_str(),
         r.system
             .as_ref()
-            .map(|s| format!(" — {s}"))
+            .map(|s| format!(" — {}", line(s)))
             .unwrap_or_default()
     )?;
     writeln!(
@@ -76,7 +84,7 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
             t.add_row(vec![
                 Cell::new(signed(l.points)).set_alignment(CellAlignment::Right),
                 Cell::new(&l.id),
-                Cell::new(&l.message),
+                Cell::new(line(&l.message)),
                 Cell::new(l.seed.join(",")),
                 Cell::new(l.source.join(" ")),
             ]);
@@ -112,14 +120,14 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
             let at = f
                 .location
                 .as_ref()
-                .map(|l| format!("{l}: "))
+                .map(|l| format!("{}: ", line(&l.to_string())))
                 .unwrap_or_default();
             writeln!(
                 w,
                 "  {at}{} [{}] {}",
                 f.severity.as_str(),
                 f.rule,
-                f.message
+                line(&f.message)
             )?;
         }
         writeln!(w)?;
@@ -127,13 +135,13 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
     if !rec.notes.is_empty() {
         writeln!(w, "Notes:")?;
         for n in &rec.notes {
-            writeln!(w, "  - {}", n.text)?;
+            writeln!(w, "  - {}", line(&n.text))?;
         }
         writeln!(w)?;
     }
     writeln!(w, "Decomposition hint:")?;
     for h in &r.hints {
-        writeln!(w, "  - {}: {}", h.title, h.advice)?;
+        writeln!(w, "  - {}: {}", line(&h.title), line(&h.advice))?;
     }
     if let Some(e) = &r.expect {
         writeln!(w)?;

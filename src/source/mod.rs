@@ -1,6 +1,7 @@
 //! Source map: every file stackfit read, with its text and line starts. Owns the only
 //! byte-offset → line:col arithmetic in the program; nothing else computes positions.
 
+pub mod escape;
 pub mod read;
 pub mod secrets;
 

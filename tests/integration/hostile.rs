@@ -399,16 +399,20 @@ fn config_discovery_stops_at_the_project_root() {
 /// Every format of `analyze` and `graph`, with stdout and stderr together.
 fn all_outputs(dir: &Path, env: &[(&str, &str)]) -> String {
     let mut all = String::new();
-    let mut runs: Vec<Vec<&str>> = ["table", "json", "sarif", "github", "gitlab", "junit", "markdown"]
-        .iter()
-        .map(|f| vec!["analyze", "--format", f])
-        .collect();
+    let mut runs: Vec<Vec<&str>> = [
+        "table", "json", "sarif", "github", "gitlab", "junit", "markdown",
+    ]
+    .iter()
+    .map(|f| vec!["analyze", "--format", f])
+    .collect();
     for f in ["json", "dot", "mermaid"] {
         runs.push(vec!["graph", "--format", f]);
     }
     for args in runs {
         let mut c = common::stackfit();
-        c.current_dir(dir).args(&args).timeout(Duration::from_secs(20));
+        c.current_dir(dir)
+            .args(&args)
+            .timeout(Duration::from_secs(20));
         for (k, v) in env {
             c.env(k, v);
         }
@@ -423,8 +427,15 @@ fn all_outputs(dir: &Path, env: &[(&str, &str)]) -> String {
 fn secrets_from_the_environment_and_env_files_never_reach_an_output() {
     let d = tempfile::tempdir().unwrap();
     let p = d.path();
-    let env = [("CI_SECRET", "ci-secret-value-1"), ("TOKEN", "process-token-2")];
-    std::fs::write(p.join(".env"), "PROJECT_TAG=proj-tag-3\nDB_PASSWORD=dotenv-secret-4\n").unwrap();
+    let env = [
+        ("CI_SECRET", "ci-secret-value-1"),
+        ("TOKEN", "process-token-2"),
+    ];
+    std::fs::write(
+        p.join(".env"),
+        "PROJECT_TAG=proj-tag-3\nDB_PASSWORD=dotenv-secret-4\n",
+    )
+    .unwrap();
     std::fs::write(p.join("app.env"), "API_KEY=envfile-secret-5\n").unwrap();
     let cases = [
         // identifier fields, messages, `:?` errors with a variable in the message
@@ -462,4 +473,94 @@ fn secrets_from_the_environment_and_env_files_never_reach_an_output() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["services"][0]["image"], "acme/web:proj-tag-3-${TOKEN}");
+}
+
+const NASTY: &str = "web\n::error::pwned\u{202e}\u{1b}[31m|</td>``` ]\"<script>";
+
+/// No raw control or bidi character, and no line that starts a workflow command.
+fn assert_clean(what: &str, text: &str) {
+    for c in text.chars() {
+        let bad = (c < ' ' && c != '\n' && c != '\t')
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || ('\u{200b}'..='\u{200f}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c);
+        assert!(!bad, "{what}: raw {:?} in\n{text}", c);
+    }
+    for l in text.lines() {
+        assert!(!l.trim_start().starts_with("::error::pwned"), "{what}: {l}");
+    }
+}
+
+#[test]
+fn input_text_is_escaped_in_every_format() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // Manifests carry any name; compose names are checked against the specification.
+    let name = serde_json::to_string(NASTY).unwrap();
+    std::fs::write(
+        p.join("k.yaml"),
+        format!(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\nspec: {{template: {{spec: {{containers: [{{name: a, image: {name}}}]}}}}}}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: db}}\nspec: {{template: {{spec: {{containers: [{{name: db, image: postgres, env: [{{name: X, value: {name}}}]}}]}}}}}}\n"
+        ),
+    )
+    .unwrap();
+    for f in [
+        "table", "json", "sarif", "github", "gitlab", "junit", "markdown",
+    ] {
+        let (code, out, err) = run(p, &["analyze", "k.yaml", "--format", f]);
+        assert!(matches!(code, Some(0 | 1)), "{f}: {err}");
+        assert_clean(f, &out);
+        assert_clean(f, &err);
+        match f {
+            "json" | "sarif" | "gitlab" => {
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                if f == "json" {
+                    assert!(
+                        v["services"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|s| s["name"] == NASTY),
+                        "the name is kept as data"
+                    );
+                }
+            }
+            "junit" => {
+                assert!(!out.contains("<script>") && !out.contains("</td>"), "{out}");
+            }
+            "markdown" => {
+                assert!(!out.contains("<script>"), "{out}");
+                // The Mermaid block opens once and closes once.
+                assert_eq!(out.matches("```").count() % 2, 0, "{out}");
+                assert!(out.lines().all(|l| !l.starts_with("::")), "{out}");
+            }
+            _ => {}
+        }
+    }
+    for f in ["json", "dot", "mermaid"] {
+        let (code, out, err) = run(p, &["graph", "k.yaml", "--format", f]);
+        assert_eq!(code, Some(0), "{f}: {err}");
+        assert_clean(f, &out);
+        if f == "mermaid" {
+            assert!(!out.contains("<script>") && !out.contains("```"), "{out}");
+        }
+        if f == "dot" {
+            // Every quoted string closes on its own line: no input text ends a quote early.
+            for l in out.lines().filter(|l| l.contains('"')) {
+                let unescaped = l.replace("\\\\", "").replace("\\\"", "");
+                assert_eq!(unescaped.matches('"').count() % 2, 0, "{l}");
+            }
+        }
+    }
+    // A compose file with such a service name is refused, the name shown escaped.
+    std::fs::write(
+        p.join("compose.yaml"),
+        format!("services:\n  {name}:\n    image: nginx\n"),
+    )
+    .unwrap();
+    let (code, _, err) = run(p, &["analyze", "-f", "compose.yaml"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert_clean("stderr", &err);
+    assert!(err.contains("is not a valid name"), "{err}");
 }
