@@ -53,15 +53,15 @@ impl serde_json::ser::Formatter for Escaping {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_hidden(c) {
-                w.write_all(fragment[start..i].as_bytes())?;
+                w.write_all(&fragment.as_bytes()[start..i])?;
                 let mut buf = [0u16; 2];
                 for u in c.encode_utf16(&mut buf) {
-                    write!(w, "\\u{:04x}", u)?;
+                    write!(w, "\\u{u:04x}")?;
                 }
                 start = i + c.len_utf8();
             }
         }
-        w.write_all(fragment[start..].as_bytes())
+        w.write_all(&fragment.as_bytes()[start..])
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_array(w)

@@ -485,7 +485,7 @@ fn assert_clean(what: &str, text: &str) {
             || ('\u{200b}'..='\u{200f}').contains(&c)
             || ('\u{202a}'..='\u{202e}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c);
-        assert!(!bad, "{what}: raw {:?} in\n{text}", c);
+        assert!(!bad, "{what}: raw {c:?} in\n{text}");
     }
     for l in text.lines() {
         assert!(!l.trim_start().starts_with("::error::pwned"), "{what}: {l}");
