@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::declared::DeclaredFacts;
 use crate::error::{Error, ErrorKind};
 use crate::graph::ServiceGraph;
-use crate::input::{self, ReadLimits, Request};
+use crate::input::{self, Request};
 use crate::report::GraphReport;
 use crate::report::analysis::Report;
 use crate::rules::{RuleSet, Severity};
@@ -47,23 +47,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-/// The reader's budgets, each overridable by an environment variable (README, "Limits").
-pub fn read_limits(environ: &BTreeMap<String, String>) -> Result<ReadLimits, Error> {
-    let mut limits = ReadLimits::default();
-    for (var, field) in [
-        ("STACKFIT_MAX_FILE_BYTES", &mut limits.max_file_bytes),
-        ("STACKFIT_MAX_TOTAL_BYTES", &mut limits.max_total_bytes),
-        ("STACKFIT_MAX_LOADS", &mut limits.max_loads),
-    ] {
-        if let Some(v) = environ.get(var) {
-            *field = v
-                .parse()
-                .map_err(|_| Error::usage(format!("{var} must be a whole number, got `{v}`")))?;
-        }
-    }
-    Ok(limits)
-}
-
 pub fn request(args: &InputArgs) -> Result<Request, Error> {
     let environ: BTreeMap<String, String> = std::env::vars_os()
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
@@ -74,7 +57,7 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
             format!("cannot read the current directory: {e}"),
         )
     })?;
-    let limits = read_limits(&environ)?;
+    let limits = input::read_limits(&environ)?;
     let uses_stdin = args
         .paths
         .iter()

@@ -109,11 +109,37 @@ fn sniff(path: &Path, text: &str) -> Format {
 pub fn load(path: &Path, sm: &mut SourceMap, limits: &ReadLimits) -> Result<DecompInput> {
     let (id, _) = read_source(sm, path, limits, "decomposition input")?;
     let text = sm.file(id).text.clone();
-    match sniff(path, &text) {
+    let d = match sniff(path, &text) {
         Format::Architecture => from_architecture(sm, id, &text),
         Format::Dot => parse_dot(sm, id, &text),
         Format::Csv => parse_csv(sm, id, &text),
+    }?;
+    // Community detection grows faster than linearly: bound the graph it is given.
+    for (what, n, max, var) in [
+        (
+            "modules",
+            d.modules.len(),
+            limits.max_modules,
+            "STACKFIT_MAX_MODULES",
+        ),
+        (
+            "dependencies",
+            d.deps.len(),
+            limits.max_edges,
+            "STACKFIT_MAX_EDGES",
+        ),
+    ] {
+        if n as u64 > max {
+            return Err(Error::input(
+                "input-limit",
+                format!(
+                    "{}: {n} {what}, more than the limit of {max} (set {var} to raise it)",
+                    crate::input::display_name(path)
+                ),
+            ));
+        }
     }
+    Ok(d)
 }
 
 fn at(

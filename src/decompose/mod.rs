@@ -16,7 +16,6 @@ use serde::Serialize;
 
 use crate::cli::{DecomposeArgs, DecomposeFormat};
 use crate::error::{Error, Result};
-use crate::input::ReadLimits;
 use crate::input::architecture::Access;
 use crate::source::SourceMap;
 use input::DecompInput;
@@ -834,7 +833,8 @@ pub fn run(args: &DecomposeArgs, out: &mut dyn Write) -> Result<u8, Error> {
         cfg.resolution = r;
     }
     let mut sm = SourceMap::default();
-    let d = input::load(&args.input, &mut sm, &ReadLimits::default())?;
+    let environ: std::collections::BTreeMap<String, String> = std::env::vars().collect();
+    let d = input::load(&args.input, &mut sm, &crate::input::read_limits(&environ)?)?;
     let file = sm.file(0).name.clone();
     let report = decompose(&d, &cfg, &file);
     let res = match args.format {

@@ -362,6 +362,17 @@ impl Builder<'_, '_> {
         let mut all: Vec<Service> = Vec::new();
         if let Some(svcs) = root.get("services").filter(|n| !n.is_null()) {
             let entries = self.map_of("services", svcs)?;
+            let max = self.loader.limits.max_services;
+            if entries.len() as u64 > max {
+                return Err(err(
+                    self.sm(),
+                    svcs.pos,
+                    format!(
+                        "{} services: more than the limit of {max} (set STACKFIT_MAX_SERVICES to raise it)",
+                        entries.len()
+                    ),
+                ));
+            }
             all.reserve(entries.len());
             for e in entries {
                 check_name(self.sm(), "services", &e.key, e.key_pos)?;
@@ -740,7 +751,9 @@ impl Builder<'_, '_> {
             ));
         }
         if !env_files.is_empty() {
-            let mut from_files: Vec<EnvVar> = Vec::new();
+            // Later env files replace earlier values (moving them to the end), linearly.
+            let mut from_files: Vec<Option<EnvVar>> = Vec::new();
+            let mut at: HashMap<String, usize> = HashMap::new();
             for (path, required, pos) in env_files {
                 if !path.exists() && !required {
                     continue;
@@ -764,17 +777,21 @@ impl Builder<'_, '_> {
                         }
                     })?;
                 for (k, v) in vars {
-                    from_files.retain(|x| x.name != k);
-                    from_files.push(EnvVar {
+                    if let Some(old) = at.insert(k.clone(), from_files.len()) {
+                        from_files[old] = None;
+                    }
+                    from_files.push(Some(EnvVar {
                         name: k,
                         value: Some(v),
                         pos,
-                    });
+                    }));
                 }
             }
             // `environment` wins over `env_file`.
-            for f in from_files {
-                if !s.environment.iter().any(|e| e.name == f.name) {
+            let own: std::collections::HashSet<String> =
+                s.environment.iter().map(|e| e.name.clone()).collect();
+            for f in from_files.into_iter().flatten() {
+                if !own.contains(&f.name) {
                     s.environment.push(f);
                 }
             }
@@ -921,10 +938,15 @@ impl Builder<'_, '_> {
 
     fn environment(&self, name: &str, v: &Node) -> Result<Vec<EnvVar>> {
         let what = format!("services.{name}.environment");
-        let mut out: Vec<EnvVar> = Vec::new();
+        // A later entry of the same name replaces the earlier one and moves to the end, as
+        // Compose does; tombstones and an index keep it linear.
+        let mut slots: Vec<Option<EnvVar>> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
         let mut push = |ev: EnvVar| {
-            out.retain(|x| x.name != ev.name);
-            out.push(ev);
+            if let Some(old) = at.insert(ev.name.clone(), slots.len()) {
+                slots[old] = None;
+            }
+            slots.push(Some(ev));
         };
         match &v.kind {
             Kind::Seq(items) => {
@@ -968,7 +990,7 @@ impl Builder<'_, '_> {
             _ if v.is_null() => {}
             _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
         }
-        Ok(out)
+        Ok(slots.into_iter().flatten().collect())
     }
 
     fn port(&self, name: &str, i: &Node) -> Result<Port> {

@@ -18,7 +18,7 @@ pub fn parse(
     text: &str,
     outer: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<(String, String)>, EnvError> {
-    let mut vars: Vec<(String, String)> = Vec::new();
+    let mut vars = Vars::default();
     // Values may expand earlier values (`B=$A$A`): bound the total so that a file of a few
     // lines cannot grow exponentially.
     let budget = text.len().saturating_mul(64).max(1 << 20);
@@ -68,7 +68,7 @@ pub fn parse(
             }
             let lookup = |n: &str| lookup_in(&vars, outer, n);
             if let Some(v) = lookup(key) {
-                vars.push((key.to_string(), v));
+                vars.set(key, v);
             }
             continue;
         }
@@ -134,27 +134,42 @@ pub fn parse(
                 message: format!("variable expansion in the env file exceeds {budget} bytes"),
             });
         }
-        if let Some(existing) = vars.iter_mut().find(|(k, _)| k == key) {
-            existing.1 = value;
-        } else {
-            vars.push((key.to_string(), value));
-        }
+        vars.set(key, value);
     }
-    Ok(vars)
+    Ok(vars.list)
 }
 
-fn lookup_in(
-    vars: &[(String, String)],
-    outer: &dyn Fn(&str) -> Option<String>,
-    name: &str,
-) -> Option<String> {
+/// The variables read so far, in file order, with an index by name (a later line replaces an
+/// earlier one in place): linear in the number of lines.
+#[derive(Default)]
+struct Vars {
+    list: Vec<(String, String)>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Vars {
+    fn set(&mut self, key: &str, value: String) {
+        match self.index.get(key) {
+            Some(&i) => self.list[i].1 = value,
+            None => {
+                self.index.insert(key.to_string(), self.list.len());
+                self.list.push((key.to_string(), value));
+            }
+        }
+    }
+    fn get(&self, key: &str) -> Option<&str> {
+        self.index.get(key).map(|&i| self.list[i].1.as_str())
+    }
+}
+
+fn lookup_in(vars: &Vars, outer: &dyn Fn(&str) -> Option<String>, name: &str) -> Option<String> {
     // The environment wins over the file itself, as for Compose's .env.
-    outer(name).or_else(|| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    outer(name).or_else(|| vars.get(name).map(str::to_string))
 }
 
 fn expand(
     raw: &str,
-    vars: &[(String, String)],
+    vars: &Vars,
     outer: &dyn Fn(&str) -> Option<String>,
     at: usize,
 ) -> Result<String, EnvError> {

@@ -24,6 +24,26 @@ pub type ReadLimits = crate::source::read::Budget;
 
 pub use crate::source::display_name;
 
+/// The reader's budgets, each overridable by an environment variable (README, "Limits").
+pub fn read_limits(environ: &BTreeMap<String, String>) -> Result<ReadLimits> {
+    let mut limits = ReadLimits::default();
+    for (var, field) in [
+        ("STACKFIT_MAX_FILE_BYTES", &mut limits.max_file_bytes),
+        ("STACKFIT_MAX_TOTAL_BYTES", &mut limits.max_total_bytes),
+        ("STACKFIT_MAX_LOADS", &mut limits.max_loads),
+        ("STACKFIT_MAX_SERVICES", &mut limits.max_services),
+        ("STACKFIT_MAX_MODULES", &mut limits.max_modules),
+        ("STACKFIT_MAX_EDGES", &mut limits.max_edges),
+    ] {
+        if let Some(v) = environ.get(var) {
+            *field = v
+                .parse()
+                .map_err(|_| Error::usage(format!("{var} must be a whole number, got `{v}`")))?;
+        }
+    }
+    Ok(limits)
+}
+
 impl From<crate::source::read::ReadError> for Error {
     fn from(e: crate::source::read::ReadError) -> Error {
         Error::input(e.code, e.message)

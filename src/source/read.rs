@@ -18,6 +18,11 @@ pub struct Budget {
     pub max_file_bytes: u64,
     pub max_total_bytes: u64,
     pub max_loads: u64,
+    /// Services (compose services, workloads) one run analyses.
+    pub max_services: u64,
+    /// Modules and dependency edges of one `decompose` input.
+    pub max_modules: u64,
+    pub max_edges: u64,
 }
 
 impl Default for Budget {
@@ -26,6 +31,9 @@ impl Default for Budget {
             max_file_bytes: 16 * 1024 * 1024,
             max_total_bytes: 64 * 1024 * 1024,
             max_loads: 2_000,
+            max_services: 50_000,
+            max_modules: 20_000,
+            max_edges: 100_000,
         }
     }
 }
@@ -204,6 +212,9 @@ mod tests {
             max_file_bytes: 10,
             max_total_bytes: 1 << 40,
             max_loads: u64::MAX,
+            max_services: u64::MAX,
+            max_modules: u64::MAX,
+            max_edges: u64::MAX,
         }
     }
 

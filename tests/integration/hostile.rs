@@ -564,3 +564,60 @@ fn input_text_is_escaped_in_every_format() {
     assert_clean("stderr", &err);
     assert!(err.contains("is not a valid name"), "{err}");
 }
+
+fn chain(n: usize) -> String {
+    let mut s = String::from("services:\n");
+    for i in 0..n {
+        s.push_str(&format!("  s{i}:\n    image: nginx\n"));
+        if i > 0 {
+            s.push_str(&format!("    depends_on: [s{}]\n", i - 1));
+        }
+    }
+    s
+}
+
+#[test]
+fn long_chains_and_big_maps_finish_without_recursion_or_quadratic_work() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // At the service budget: analysed (no recursion whose depth the input controls).
+    std::fs::write(p.join("chain.yaml"), chain(50_000)).unwrap();
+    let (code, _, err) = run(p, &["analyze", "--format", "json", "-f", "chain.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    // Past it: a located input error.
+    std::fs::write(p.join("long.yaml"), chain(150_000)).unwrap();
+    let (code, _, err) = run(p, &["analyze", "-f", "long.yaml"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("long.yaml:2:") && err.contains("STACKFIT_MAX_SERVICES"),
+        "{err}"
+    );
+    // 100k environment keys and a 50k-line env file.
+    let mut env = String::from(
+        "services:\n  web:\n    image: nginx\n    env_file: big.env\n    environment:\n",
+    );
+    let mut file = String::new();
+    for i in 0..100_000 {
+        env.push_str(&format!("      K{i}: v{i}\n"));
+        if i < 50_000 {
+            file.push_str(&format!("E{i}=v{i}\n"));
+        }
+    }
+    std::fs::write(p.join("env.yaml"), env).unwrap();
+    std::fs::write(p.join("big.env"), file).unwrap();
+    let (code, _, err) = run(p, &["analyze", "--format", "json", "-f", "env.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn decompose_input_has_budgets() {
+    let d = tempfile::tempdir().unwrap();
+    let mut csv = String::from("source,target\n");
+    for i in 0..300_000u64 {
+        csv.push_str(&format!("m{},m{}\n", i % 40_000, (i * 7919) % 40_000));
+    }
+    std::fs::write(d.path().join("edges.csv"), csv).unwrap();
+    let (code, _, err) = run(d.path(), &["decompose", "edges.csv"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("STACKFIT_MAX_"), "{err}");
+}
