@@ -43,6 +43,8 @@ pub struct Options<'a> {
     pub inline_ignores: bool,
     pub inputs: Vec<String>,
     pub expect: Option<&'a str>,
+    /// The config file used, by display name.
+    pub config: Option<String>,
 }
 
 fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
@@ -372,6 +374,7 @@ pub fn run(
         tool: TOOL,
         system: model.name.clone(),
         inputs: opts.inputs.clone(),
+        config: opts.config.clone(),
         recommendation: Some(rec),
         findings,
         facts: facts_out,

@@ -326,6 +326,7 @@ fn analyze(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             inputs
         },
         expect: expect.as_deref(),
+        config: config.as_ref().map(|c| c.name.clone()),
     };
     let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
     emit(

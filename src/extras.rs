@@ -80,6 +80,7 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
         inline_ignores: true,
         inputs: vec![],
         expect: None,
+        config: None,
     };
     let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
     let rec = report.recommendation.as_ref().expect("analysed");

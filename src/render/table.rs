@@ -113,6 +113,9 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
         writeln!(w, "{t}")?;
         writeln!(w)?;
     }
+    if let Some(c) = &r.config {
+        writeln!(w, "config: {}", line(c))?;
+    }
     let problems: Vec<_> = r.findings.iter().filter(|f| f.kind != "score").collect();
     if !problems.is_empty() {
         writeln!(w, "Findings:")?;

@@ -67,6 +67,9 @@ pub struct Report {
     pub tool: Tool,
     pub system: Option<String>,
     pub inputs: Vec<String>,
+    /// The `stackfit.toml` the run used (given with `--config` or discovered), when any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
     /// Null when an input error stopped the analysis.
     pub recommendation: Option<Recommendation>,
     pub findings: Vec<Finding>,
@@ -140,6 +143,7 @@ impl Report {
             tool: TOOL,
             system: None,
             inputs,
+            config: None,
             recommendation: None,
             findings: vec![],
             facts: BTreeMap::new(),

@@ -621,3 +621,20 @@ fn decompose_input_has_budgets() {
     assert_eq!(code, Some(3), "{err}");
     assert!(err.contains("STACKFIT_MAX_"), "{err}");
 }
+
+#[test]
+fn the_report_names_the_config_it_used() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    std::fs::write(d.path().join("compose.yaml"), SMALL).unwrap();
+    std::fs::write(d.path().join("stackfit.toml"), "fail-on = \"never\"\n").unwrap();
+    let (code, out, err) = run(d.path(), &["analyze", "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["config"].as_str().unwrap().ends_with("stackfit.toml"),
+        "{out}"
+    );
+    let (_, out, _) = run(d.path(), &["analyze", "--format", "table"]);
+    assert!(out.contains("config: "), "{out}");
+}

@@ -33,6 +33,7 @@ fn analyse(text: &str) -> Result<String, String> {
         inline_ignores: true,
         inputs: vec!["-".into()],
         expect: None,
+        config: None,
     };
     let report = stackfit::analyze::run(&model, &sm, &rules, &declared, &opts);
     let mut buf = Vec::new();
