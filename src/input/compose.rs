@@ -167,7 +167,7 @@ impl<'a> Loader<'a> {
             if !TOP_LEVEL_KEYS.contains(&e.key.as_str()) && !e.key.starts_with("x-") {
                 return Err(Error::input(
                     "invalid-compose",
-                    format!("additional property `{}` is not allowed at the top level of a compose file", e.key),
+                    format!("additional property `{}` is not allowed at the top level of a compose file", crate::source::escape::short(&e.key)),
                 )
                 .at_pos(self.sm, e.key_pos));
             }
@@ -305,7 +305,7 @@ impl<'a> Loader<'a> {
                         if !["path", "project_directory", "env_file"].contains(&e.key.as_str()) {
                             return Err(Error::input(
                                 "invalid-compose",
-                                format!("include: additional property `{}` is not allowed", e.key),
+                                format!("include: additional property `{}` is not allowed", crate::source::escape::short(&e.key)),
                             )
                             .at_pos(self.sm, e.key_pos));
                         }

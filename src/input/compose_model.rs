@@ -552,7 +552,7 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     e.key_pos,
-                    format!("services.{name}: additional property `{key}` is not allowed"),
+                    format!("services.{name}: additional property `{}` is not allowed", crate::source::escape::short(key)),
                 ));
             }
             match key {
@@ -920,8 +920,9 @@ impl Builder<'_, '_> {
                                         self.sm(),
                                         f.key_pos,
                                         format!(
-                                            "{what}.{}: additional property `{other}` is not allowed",
-                                            e.key
+                                            "{what}.{}: additional property `{}` is not allowed",
+                                            e.key,
+                                            crate::source::escape::short(other)
                                         ),
                                     ));
                                 }
@@ -1210,7 +1211,7 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         e.key_pos,
-                        format!("{what}: additional property `{other}` is not allowed"),
+                        format!("{what}: additional property `{}` is not allowed", crate::source::escape::short(other)),
                     ));
                 }
             }

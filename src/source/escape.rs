@@ -40,6 +40,16 @@ pub fn line(s: &str) -> String {
     visible(s).replace('\n', "\\n").replace('\t', "\\t")
 }
 
+/// A key name quoted in an error message: one line, at most 40 characters. The text of a
+/// file that is not valid for its role is never quoted beyond this.
+pub fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    line(&out)
+}
+
 /// A pretty-printing JSON formatter that also writes hidden characters as `\u` escapes
 /// (serde_json escapes only C0 controls, `"` and `\`).
 struct Escaping(serde_json::ser::PrettyFormatter<'static>);
