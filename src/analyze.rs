@@ -162,29 +162,49 @@ fn related(sm: &SourceMap, p: &Pos, more: &[Pos]) -> Vec<Location> {
 }
 
 /// `services.web:replicas`-style path of a location: stable across line moves.
+/// The YAML path of a finding's node, built from names the model and the Compose
+/// Specification know (`services.web:deploy`), never from the text of the line: a line may hold
+/// an environment value.
 fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
     let file = sm.files.iter().position(|f| f.name == loc.file)? as u32;
     let line_text = sm
         .line_text(file, loc.line)
         .trim_start()
         .trim_start_matches("- ");
-    let key = line_text
+    let written = line_text
         .split(':')
         .next()
         .unwrap_or("")
         .trim()
-        .trim_matches(['"', '\''])
-        .to_string();
+        .trim_matches(['"', '\'']);
+    let known = |k: &str| {
+        crate::input::compose_model::SERVICE_KEYS.contains(&k)
+            || crate::input::compose::TOP_LEVEL_KEYS.contains(&k)
+            || crate::declared::KEYS.iter().any(|(key, _, _)| *key == k)
+            || [
+                "kind",
+                "apiVersion",
+                "metadata",
+                "spec",
+                "replicas",
+                "x-stackfit",
+            ]
+            .contains(&k)
+    };
+    let key = known(written).then_some(written);
     for s in &model.services {
         if s.body.file == file {
             let (from, _) = sm.line_col(file, s.name_pos.at.start);
             let (to, _) = sm.line_col(file, s.body.end);
             if loc.line >= from && loc.line <= to {
-                return Some(format!("services.{}:{key}", s.name));
+                return Some(match key {
+                    Some(k) => format!("services.{}:{k}", s.name),
+                    None => format!("services.{}", s.name),
+                });
             }
         }
     }
-    Some(key)
+    key.map(str::to_string)
 }
 
 pub fn run(

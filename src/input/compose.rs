@@ -305,7 +305,10 @@ impl<'a> Loader<'a> {
                         if !["path", "project_directory", "env_file"].contains(&e.key.as_str()) {
                             return Err(Error::input(
                                 "invalid-compose",
-                                format!("include: additional property `{}` is not allowed", crate::source::escape::short(&e.key)),
+                                format!(
+                                    "include: additional property `{}` is not allowed",
+                                    crate::source::escape::short(&e.key)
+                                ),
                             )
                             .at_pos(self.sm, e.key_pos));
                         }

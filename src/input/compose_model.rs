@@ -552,7 +552,10 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     e.key_pos,
-                    format!("services.{name}: additional property `{}` is not allowed", crate::source::escape::short(key)),
+                    format!(
+                        "services.{name}: additional property `{}` is not allowed",
+                        crate::source::escape::short(key)
+                    ),
                 ));
             }
             match key {
@@ -1211,7 +1214,10 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         e.key_pos,
-                        format!("{what}: additional property `{}` is not allowed", crate::source::escape::short(other)),
+                        format!(
+                            "{what}: additional property `{}` is not allowed",
+                            crate::source::escape::short(other)
+                        ),
                     ));
                 }
             }
