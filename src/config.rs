@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::declared::{DeclaredFacts, Origin};
+use crate::analysis::rules::{RuleSet, Severity, line_col};
 use crate::error::{Error, Result};
-use crate::rules::{RuleSet, Severity, line_col};
+use crate::model::declared::{DeclaredFacts, Origin};
 
 pub const FILE_NAME: &str = "stackfit.toml";
 
@@ -103,7 +103,7 @@ impl Config {
 
     fn validate(&self) -> Result<()> {
         if let Some(e) = &self.file.expect {
-            crate::declared::parse("expect", e).map_err(|m| {
+            crate::model::declared::parse("expect", e).map_err(|m| {
                 Error::usage(format!("{}:{}:1: {m}", self.name, self.line_of("expect")))
             })?;
         }
@@ -135,7 +135,7 @@ impl Config {
                     )));
                 }
             };
-            let value = crate::declared::parse(k, &raw)
+            let value = crate::model::declared::parse(k, &raw)
                 .map_err(|m| Error::usage(format!("{}: {m}", self.at(v.span()))))?;
             let (line, _) = line_col(&self.text, v.span().start);
             declared.set(
@@ -148,7 +148,7 @@ impl Config {
             );
         }
         if let Some(e) = &self.file.expect
-            && let Ok(v) = crate::declared::parse("expect", e)
+            && let Ok(v) = crate::model::declared::parse("expect", e)
         {
             declared.set(
                 "expect",
@@ -195,17 +195,17 @@ impl Config {
                 r.severity = *s;
             }
             if let Some((_, p)) = pts.iter().find(|(id, _)| *id == r.id) {
-                if !crate::rules::POINTS_RANGE.contains(p) {
+                if !crate::analysis::rules::POINTS_RANGE.contains(p) {
                     return Err(Error::usage(format!(
                         "{}:{}:1: rules.points: {p} for {} is outside the allowed range {}..={}",
                         self.name,
                         self.line_of(&r.id),
                         r.id,
-                        crate::rules::POINTS_RANGE.start(),
-                        crate::rules::POINTS_RANGE.end()
+                        crate::analysis::rules::POINTS_RANGE.start(),
+                        crate::analysis::rules::POINTS_RANGE.end()
                     )));
                 }
-                if r.kind != crate::rules::RuleKind::Score {
+                if r.kind != crate::analysis::rules::RuleKind::Score {
                     return Err(Error::usage(format!(
                         "{}:{}:1: rules.points: {} is not a scoring rule",
                         self.name,

@@ -13,13 +13,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut sm = stackfit::source::SourceMap::default();
     let Ok(model) = stackfit::input::load(&req, &mut sm) else { return };
-    let mut declared = stackfit::declared::DeclaredFacts::default();
+    let mut declared = stackfit::model::declared::DeclaredFacts::default();
     if declared.add_from_file(&sm, &model.declared).is_err() {
         return;
     }
-    let rules = stackfit::rules::RuleSet::builtin();
-    let opts = stackfit::analyze::Options { inline_ignores: true, inputs: vec![], expect: None };
-    let report = stackfit::analyze::run(&model, &sm, &rules, &declared, &opts);
+    let rules = stackfit::analysis::rules::RuleSet::builtin();
+    let opts = stackfit::analysis::Options { inline_ignores: true, inputs: vec![], expect: None };
+    let report = stackfit::analysis::run(&model, &sm, &rules, &declared, &opts);
     let mut out = Vec::new();
     stackfit::render::json::render(&report, &mut out).unwrap();
 });

@@ -5,20 +5,14 @@
 //! (`community`) or format output (`render`).
 
 pub mod community;
-pub mod input;
 pub mod mojofm;
-pub mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 
 use serde::Serialize;
 
-use crate::cli::{DecomposeArgs, DecomposeFormat};
-use crate::error::{Error, Result};
-use crate::input::architecture::Access;
-use crate::source::SourceMap;
-use input::DecompInput;
+use crate::model::monolith::Access;
+use crate::model::monolith::DecompInput;
 
 /// Evidence weights and search settings. `Config::default()` is the one frozen configuration
 /// behind every reported number (`tests/decomp.rs`): class-graph weights (`call`, `name`,
@@ -815,36 +809,6 @@ fn name_candidates(order: &[Vec<usize>], ev: &Evidence, inner_deg: &[f64]) -> Ve
             if *n == 1 { base } else { format!("{base}-{n}") }
         })
         .collect()
-}
-
-/// The command: read INPUT, decompose with the frozen defaults (seed and resolution from the
-/// flags), render.
-pub fn run(args: &DecomposeArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    let mut cfg = Config::default();
-    if let Some(s) = args.seed {
-        cfg.seed = s;
-    }
-    if let Some(r) = args.resolution {
-        if !(r.is_finite() && r > 0.0) {
-            return Err(Error::usage(format!(
-                "--resolution must be a positive number, got {r}"
-            )));
-        }
-        cfg.resolution = r;
-    }
-    let mut sm = SourceMap::default();
-    let environ: std::collections::BTreeMap<String, String> = std::env::vars().collect();
-    let d = input::load(&args.input, &mut sm, &crate::input::read_limits(&environ)?)?;
-    let file = sm.file(0).name.clone();
-    let report = decompose(&d, &cfg, &file);
-    let res = match args.format {
-        DecomposeFormat::Json => render::json(&report, out),
-        DecomposeFormat::Table => render::table(&report, out),
-        DecomposeFormat::Markdown => render::markdown(&report, out),
-        DecomposeFormat::Mermaid => render::mermaid(&report, out),
-    };
-    crate::app::write_result(res)?;
-    Ok(0)
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::declared;
 use crate::error::{Error, Result};
 use crate::input::yaml::{Entry, Kind, Node};
+use crate::model::declared;
+pub use crate::model::monolith::Access;
 use crate::model::{
     Build, DeclaredEntry, Deploy, InputKind, Link, LinkKind, Located, Mode, Model, Service,
 };
@@ -71,29 +72,6 @@ pub struct Architecture {
     pub monolith: Option<Monolith>,
     /// The root `kind:` key: where aggregate findings point.
     pub anchor: Pos,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Access {
-    Read,
-    Write,
-    ReadWrite,
-}
-
-impl Access {
-    pub fn reads(self) -> bool {
-        matches!(self, Access::Read | Access::ReadWrite)
-    }
-    pub fn writes(self) -> bool {
-        matches!(self, Access::Write | Access::ReadWrite)
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Read => "r",
-            Access::Write => "w",
-            Access::ReadWrite => "rw",
-        }
-    }
 }
 
 /// A dependency on another named element, with a weight (calls/references, default 1).
@@ -1147,8 +1125,8 @@ data-stores:
         let db = &m.services[1];
         assert_eq!(db.image.as_ref().unwrap().value, "postgres");
         assert_eq!(
-            crate::classify::service_class(db),
-            crate::classify::Class::Database
+            crate::analysis::classify::service_class(db),
+            crate::analysis::classify::Class::Database
         );
         let web = &m.services[4];
         assert_eq!(web.replicas(), Some(2));
@@ -1175,7 +1153,7 @@ data-stores:
         );
         assert!(m.services[3].schedule.is_some());
         assert_eq!(m.kinds, vec![InputKind::Architecture]);
-        let g = crate::graph::ServiceGraph::build(&m);
+        let g = crate::analysis::graph::ServiceGraph::build(&m);
         assert!(g.graph.edge_count() >= 6);
     }
 

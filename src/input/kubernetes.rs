@@ -322,13 +322,13 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             .flat_map(|c| {
                 c.value
                     .iter()
-                    .flat_map(|a| crate::graph::hosts_in_args(a))
+                    .flat_map(|a| crate::model::hosts::hosts_in_args(a))
                     .map(|h| (h.to_string(), c.pos))
                     .collect::<Vec<_>>()
             })
             .collect();
         let env_hosts = values.iter().flat_map(|(v, pos)| {
-            crate::graph::referenced_hosts(v)
+            crate::model::hosts::referenced_hosts(v)
                 .into_iter()
                 .map(|h| (h.to_string(), *pos))
                 .collect::<Vec<_>>()

@@ -9,6 +9,7 @@ pub mod compose_model;
 pub mod envfile;
 pub mod interpolate;
 pub mod kubernetes;
+pub mod monolith;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -590,7 +591,7 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
                 let mut m = architecture::to_model(&arch);
                 if let Some(mono) = arch.monolith.as_ref().filter(|m| !m.modules.is_empty()) {
                     let text = sm.file(*id).text.clone();
-                    let modules = crate::decompose::input::from_architecture(sm, *id, &text)?;
+                    let modules = crate::input::monolith::from_architecture(sm, *id, &text)?;
                     m.modules = Some((modules, mono.name.pos));
                 }
                 match &mut model {

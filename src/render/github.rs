@@ -5,8 +5,8 @@
 
 use std::io::Write;
 
+use crate::analysis::rules::Severity;
 use crate::report::analysis::{Finding, Report};
-use crate::rules::Severity;
 
 /// Annotations GitHub keeps per step and level; the rest are dropped silently.
 pub const CAP: usize = 10;

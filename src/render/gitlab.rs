@@ -7,8 +7,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::fingerprint;
+use crate::analysis::rules::Severity;
 use crate::report::analysis::Report;
-use crate::rules::Severity;
 
 #[derive(Serialize)]
 struct Issue<'a> {

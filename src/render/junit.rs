@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{finding_line, outcome_label, signed};
+use crate::analysis::rules::Severity;
 use crate::report::analysis::{Finding, Report};
-use crate::rules::Severity;
 
 /// Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry
 /// (most C0 controls) become U+FFFD; in attributes, tab and line breaks become character

@@ -241,8 +241,8 @@ fn inputs(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::rules::Severity;
     use crate::render::testing::{finding, report};
-    use crate::rules::Severity;
 
     #[test]
     fn pipes_and_line_breaks_cannot_break_a_table_row() {

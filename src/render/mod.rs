@@ -1,6 +1,7 @@
 //! Renderers: one file per output format. Each sees only a report and writes to a
 //! `&mut dyn Write`; none of them looks at the model, the graph or the source files.
 
+pub mod decompose;
 pub mod dot;
 pub mod fingerprint;
 pub mod github;
@@ -15,7 +16,7 @@ pub mod table;
 
 use std::io::Write;
 
-use crate::recommend::Recommendation;
+use crate::analysis::recommend::Recommendation;
 use crate::report::GraphReport;
 use crate::report::analysis::Finding;
 
@@ -70,9 +71,9 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
 /// Small reports for the renderers' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::recommend::{Confidence, Outcome, Recommendation};
+    use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
+    use crate::analysis::rules::Severity;
     use crate::report::analysis::{Finding, Report, RuleDoc};
-    use crate::rules::Severity;
     use crate::source::Location;
 
     /// A finding at `compose.yaml:3:5-3:9`, named `rule-x`.

@@ -8,8 +8,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::fingerprint;
+use crate::analysis::rules::Severity;
 use crate::report::analysis::{Finding, Report, RuleDoc};
-use crate::rules::Severity;
 use crate::source::Location;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

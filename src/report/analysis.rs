@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{GraphReport, SCHEMA_VERSION};
-use crate::declared::Origin;
-use crate::hints::Hint;
-use crate::recommend::Recommendation;
-use crate::rules::Severity;
+use crate::analysis::hints::Hint;
+use crate::analysis::recommend::Recommendation;
+use crate::analysis::rules::Severity;
+use crate::model::declared::Origin;
 use crate::source::Location;
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -49,7 +49,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FactOut {
-    pub value: crate::declared::Value,
+    pub value: crate::model::declared::Value,
     /// `file`, `declared-in-file`, `config`, `assume`.
     pub source: &'static str,
 }
@@ -98,7 +98,7 @@ pub struct RuleDoc {
 }
 
 impl RuleDoc {
-    pub fn from_rule(r: &crate::rules::Rule) -> RuleDoc {
+    pub fn from_rule(r: &crate::analysis::rules::Rule) -> RuleDoc {
         RuleDoc {
             id: r.id.clone(),
             name: r.name.clone(),

@@ -3,10 +3,11 @@
 //! step that sees the model and graph; renderers see only these types.
 
 pub mod analysis;
+pub mod schemas;
 
 use serde::Serialize;
 
-use crate::graph::ServiceGraph;
+use crate::analysis::graph::ServiceGraph;
 use crate::model::Model;
 
 pub const SCHEMA_VERSION: u32 = 1;

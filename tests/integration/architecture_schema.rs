@@ -74,7 +74,10 @@ fn schema_lists_exactly_the_readers_keys() {
         set(arch::TARGET_KEYS),
         "target-services"
     );
-    let facts: Vec<&str> = stackfit::declared::KEYS.iter().map(|k| k.0).collect();
+    let facts: Vec<&str> = stackfit::model::declared::KEYS
+        .iter()
+        .map(|k| k.0)
+        .collect();
     assert_eq!(keys(&d["facts"]), set(&facts), "facts");
     assert_eq!(
         enum_of(&d["service"]["properties"]["tier"]),

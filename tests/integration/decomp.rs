@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use stackfit::decompose::mojofm::{self, Partition};
-use stackfit::decompose::{Config, Decomposition, decompose, input};
+use stackfit::decompose::{Config, Decomposition, decompose};
 use stackfit::input::ReadLimits;
+use stackfit::input::monolith as input;
 use stackfit::source::SourceMap;
 
 fn data() -> PathBuf {

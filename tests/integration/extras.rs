@@ -32,7 +32,7 @@ fn check_generated(rel: &str, generated: &str) -> Option<String> {
 
 #[test]
 fn committed_schemas_match_the_types() {
-    let problems: Vec<String> = stackfit::extras::schemas()
+    let problems: Vec<String> = stackfit::report::schemas::schemas()
         .into_iter()
         .filter_map(|(name, json)| check_generated(&format!("schemas/{name}"), &json))
         .collect();

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use stackfit::declared::DeclaredFacts;
+use stackfit::analysis::rules::RuleSet;
 use stackfit::input::{self, Request, interpolate};
-use stackfit::rules::RuleSet;
+use stackfit::model::declared::DeclaredFacts;
 use stackfit::source::SourceMap;
 
 fn request(text: &str) -> Request {
@@ -29,13 +29,13 @@ fn analyse(text: &str) -> Result<String, String> {
         .add_from_file(&sm, &model.declared)
         .map_err(|e| e.to_string())?;
     let rules = RuleSet::builtin();
-    let opts = stackfit::analyze::Options {
+    let opts = stackfit::analysis::Options {
         inline_ignores: true,
         inputs: vec!["-".into()],
         expect: None,
         config: None,
     };
-    let report = stackfit::analyze::run(&model, &sm, &rules, &declared, &opts);
+    let report = stackfit::analysis::run(&model, &sm, &rules, &declared, &opts);
     let mut buf = Vec::new();
     stackfit::render::json::render(&report, &mut buf).unwrap();
     Ok(String::from_utf8(buf).unwrap())

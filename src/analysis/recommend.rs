@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::facts::Facts;
-use crate::rules::{Fired, RuleKind, RuleSet};
+use crate::analysis::facts::Facts;
+use crate::analysis::rules::{Fired, RuleKind, RuleSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]

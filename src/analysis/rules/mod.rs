@@ -10,9 +10,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::declared::Value;
+use crate::analysis::facts::{self, Facts};
 use crate::error::{Error, Result};
-use crate::facts::{self, Facts};
+use crate::model::declared::Value;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
@@ -335,7 +335,7 @@ impl Rule {
                 .assume
                 .split_once('=')
                 .ok_or_else(|| format!("question.assume `{}` must be KEY=VALUE", q.assume))?;
-            crate::declared::parse(k, v).map_err(|e| format!("question.assume: {e}"))?;
+            crate::model::declared::parse(k, v).map_err(|e| format!("question.assume: {e}"))?;
         }
         for p in placeholders(&self.message) {
             if !facts::known(p) {

@@ -1,6 +1,10 @@
 //! The model: plain data describing one system, whatever format it came from. It holds no
 //! parser types and does no I/O; every value that findings may point at carries its `Pos`.
 
+pub mod declared;
+pub mod hosts;
+pub mod monolith;
+
 use std::collections::BTreeMap;
 
 use crate::source::{Pos, Span};
@@ -54,7 +58,7 @@ pub struct Model {
     pub inputs: Vec<String>,
     /// A monolith's modules, dependencies and tables (architecture descriptions), for the
     /// module-level decomposition hint; with where the monolith is described.
-    pub modules: Option<(crate::decompose::input::DecompInput, Pos)>,
+    pub modules: Option<(crate::model::monolith::DecompInput, Pos)>,
     /// Objects that extend or watch the Kubernetes API (CRDs, admission webhooks, API services,
     /// ClusterRoles that may watch resources): software that only runs inside a cluster.
     pub cluster_extensions: Vec<(String, Pos)>,

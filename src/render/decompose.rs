@@ -6,7 +6,7 @@ use std::io::Write;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use super::Decomposition;
+use crate::decompose::Decomposition;
 
 pub fn json(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     crate::source::escape::json_pretty(&mut *w, r)?;

@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
-use crate::classify::Class;
-use crate::facts::{Facts, image_key};
-use crate::graph::{EdgeKind, ServiceGraph};
+use crate::analysis::classify::Class;
+use crate::analysis::facts::{Facts, image_key};
+use crate::analysis::graph::{EdgeKind, ServiceGraph};
+use crate::analysis::recommend::Outcome;
 use crate::model::Model;
-use crate::recommend::Outcome;
 use crate::source::{Location, Pos, SourceMap};
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]

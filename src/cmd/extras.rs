@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::CommandFactory;
 
-use crate::app::write_result;
+use super::write_result;
 use crate::cli::{Cli, InitArgs, Shell};
 use crate::error::Error;
 
@@ -34,36 +34,9 @@ pub fn man(out: &mut dyn Write) -> Result<u8, Error> {
     Ok(0)
 }
 
-/// JSON Schemas of stackfit's formats: (file name under `schemas/`, pretty JSON).
-pub fn schemas() -> Vec<(&'static str, String)> {
-    fn pretty(v: schemars::Schema) -> String {
-        let mut s = serde_json::to_string_pretty(&v).expect("schema serialises");
-        s.push('\n');
-        s
-    }
-    vec![
-        (
-            "analyze.schema.json",
-            pretty(schemars::schema_for!(crate::report::analysis::Report)),
-        ),
-        (
-            "graph.schema.json",
-            pretty(schemars::schema_for!(crate::report::GraphReport)),
-        ),
-        (
-            "config.schema.json",
-            pretty(schemars::schema_for!(crate::config::ConfigFile)),
-        ),
-        (
-            "rule.schema.json",
-            pretty(schemars::schema_for!(crate::rules::Rule)),
-        ),
-    ]
-}
-
 /// Writes a commented `stackfit.toml` for the system in the current directory (or PATH).
 pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    let req = crate::app::request(&args.input)?;
+    let req = super::request(&args.input)?;
     let target = req.cwd.join(crate::config::FILE_NAME);
     if std::fs::symlink_metadata(&target).is_ok() {
         return Err(Error::usage(format!(
@@ -73,16 +46,16 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
     }
     let mut sm = crate::source::SourceMap::default();
     let model = crate::input::load(&req, &mut sm)?;
-    let mut declared = crate::declared::DeclaredFacts::default();
+    let mut declared = crate::model::declared::DeclaredFacts::default();
     declared.add_from_file(&sm, &model.declared)?;
-    let rules = crate::rules::RuleSet::builtin();
-    let opts = crate::analyze::Options {
+    let rules = crate::analysis::rules::RuleSet::builtin();
+    let opts = crate::analysis::Options {
         inline_ignores: true,
         inputs: vec![],
         expect: None,
         config: None,
     };
-    let report = crate::analyze::run(&model, &sm, &rules, &declared, &opts);
+    let report = crate::analysis::run(&model, &sm, &rules, &declared, &opts);
     let rec = report.recommendation.as_ref().expect("analysed");
     let fact = |k: &str| {
         report
@@ -135,13 +108,13 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
             r.id
         ));
     }
-    for (k, ty, meaning) in crate::declared::KEYS {
+    for (k, ty, meaning) in crate::model::declared::KEYS {
         if asked.contains(*k) || *k == "expect" || declared.get(k).is_some() {
             continue;
         }
         let example = match ty {
-            crate::declared::FactType::Bool => "true".to_string(),
-            crate::declared::FactType::Percent => "99.9".to_string(),
+            crate::model::declared::FactType::Bool => "true".to_string(),
+            crate::model::declared::FactType::Percent => "99.9".to_string(),
             _ => "1".to_string(),
         };
         t.push_str(&format!("# {meaning}\n# {k} = {example}\n\n"));

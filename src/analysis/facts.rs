@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::classify::Class;
-use crate::declared::{DeclaredFacts, Origin, Value};
-use crate::graph::ServiceGraph;
+use crate::analysis::classify::Class;
+use crate::analysis::graph::ServiceGraph;
+use crate::model::declared::{DeclaredFacts, Origin, Value};
 use crate::model::{Mode, Model, MountKind, Service};
 use crate::source::Pos;
 

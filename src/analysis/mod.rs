@@ -1,17 +1,22 @@
 //! The analysis pipeline after loading: Model → ServiceGraph → Facts → Rules →
 //! Recommendation + Hints → Report, with suppressions applied. No I/O, no rendering.
 
+pub mod classify;
+pub mod facts;
+pub mod graph;
+pub mod hints;
+pub mod recommend;
+pub mod rules;
+
 use std::collections::BTreeMap;
 
-use crate::declared::{DeclaredFacts, Origin};
-use crate::facts::Facts;
-use crate::graph::ServiceGraph;
-use crate::hints;
+use crate::analysis::facts::Facts;
+use crate::analysis::graph::ServiceGraph;
+use crate::analysis::rules::{Fired, RuleKind, RuleSet, Severity};
 use crate::model::Model;
-use crate::recommend;
+use crate::model::declared::{DeclaredFacts, Origin};
 use crate::report::analysis::{FactOut, Finding, Report, Suppressed, TOOL, origin_source};
 use crate::report::{GraphReport, SCHEMA_VERSION};
-use crate::rules::{Fired, RuleKind, RuleSet, Severity};
 use crate::source::{Location, Pos, SourceMap};
 
 /// A suppression from a `# stackfit: ignore[RULE] reason` comment or an `x-stackfit` ignore.
@@ -92,7 +97,7 @@ fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
 }
 
 impl Suppression {
-    fn covers(&self, rule: &crate::rules::Rule, loc: Option<&Location>) -> bool {
+    fn covers(&self, rule: &crate::analysis::rules::Rule, loc: Option<&Location>) -> bool {
         if !self
             .rules
             .iter()
@@ -180,7 +185,9 @@ fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
     let known = |k: &str| {
         crate::input::compose_model::SERVICE_KEYS.contains(&k)
             || crate::input::compose::TOP_LEVEL_KEYS.contains(&k)
-            || crate::declared::KEYS.iter().any(|(key, _, _)| *key == k)
+            || crate::model::declared::KEYS
+                .iter()
+                .any(|(key, _, _)| *key == k)
             || [
                 "kind",
                 "apiVersion",

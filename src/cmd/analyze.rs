@@ -1,0 +1,239 @@
+//! `stackfit analyze`: load the inputs, the config and the rules, run the analysis, write the
+//! report in the asked format (and the GitHub step summary), and map the result to an exit code.
+
+use std::io::IsTerminal;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{printable, request, write_result};
+use crate::analysis::rules::{RuleSet, Severity};
+use crate::cli::{AnalyzeArgs, AnalyzeFormat, Expect, FailOn};
+use crate::config::Config;
+use crate::error::{Error, ErrorKind};
+use crate::input;
+use crate::model::declared::DeclaredFacts;
+use crate::report::analysis::Report;
+use crate::source::SourceMap;
+
+fn expect_str(e: Expect) -> &'static str {
+    match e {
+        Expect::Compose => "compose",
+        Expect::Kubernetes => "kubernetes",
+        Expect::DecomposeFirst => "decompose-first",
+    }
+}
+
+fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    let res = match format {
+        AnalyzeFormat::Table => {
+            crate::render::table::render(report, &mut buf, tty, terminal_width(tty))
+        }
+        AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
+        AnalyzeFormat::Sarif => crate::render::sarif::render(report, &mut buf),
+        AnalyzeFormat::Github => crate::render::github::render(report, &mut buf),
+        AnalyzeFormat::Gitlab => crate::render::gitlab::render(report, &mut buf),
+        AnalyzeFormat::Junit => crate::render::junit::render(report, &mut buf),
+        AnalyzeFormat::Markdown => crate::render::markdown::render(report, &mut buf),
+    };
+    res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+    if format == AnalyzeFormat::Github {
+        github_step_summary(report)?;
+    }
+    Ok(printable(buf))
+}
+
+/// With `--format github` inside GitHub Actions, appends the Markdown report to the file named
+/// by `GITHUB_STEP_SUMMARY` (the annotations are capped; the summary holds every finding). The
+/// variable's value is a path and is never printed.
+fn github_step_summary(report: &Report) -> Result<(), Error> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let mut md = Vec::new();
+    crate::render::github::summary(report, &mut md)
+        .map_err(|e| Error::usage(format!("cannot render the step summary: {e}")))?;
+    crate::output::append_step_summary(Path::new(&path), &printable(md))
+}
+
+/// Table width: `COLUMNS` when set; on a terminal, its width (read by the table crate);
+/// otherwise 120 columns, so that piped output is stable.
+fn terminal_width(tty: bool) -> Option<u16> {
+    match std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        Some(w) => Some(w),
+        None if tty => None,
+        None => Some(120),
+    }
+}
+
+/// The files named on the command line: `--output` must never replace one of them.
+fn named_inputs(args: &AnalyzeArgs) -> Vec<PathBuf> {
+    let i = &args.input;
+    let mut named: Vec<PathBuf> = i
+        .paths
+        .iter()
+        .chain(&i.files)
+        .chain(&i.env_files)
+        .chain(&args.config)
+        .cloned()
+        .collect();
+    // With no path, the files discovery finds are inputs too.
+    if i.paths.is_empty() && i.files.is_empty() {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        named.extend(input::discover_in(&cwd).unwrap_or_default());
+    }
+    named
+}
+
+fn emit(
+    bytes: &[u8],
+    output: Option<&PathBuf>,
+    inputs: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    match output {
+        Some(p) => crate::output::write(p, bytes, inputs, crate::output::Replace::RegularFile),
+        None => write_result(out.write_all(bytes).and_then(|()| out.flush())),
+    }
+}
+
+pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if stdout_tty {
+        AnalyzeFormat::Table
+    } else {
+        AnalyzeFormat::Json
+    });
+    let req = request(&args.input)?;
+    // Configuration first: a bad config or rules directory is exit 2 before any input is read.
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => {
+            let first = args
+                .input
+                .paths
+                .iter()
+                .chain(args.input.files.iter())
+                .find(|p| p.as_os_str() != "-");
+            let start = match first {
+                Some(p) => {
+                    let abs = if p.is_absolute() {
+                        p.clone()
+                    } else {
+                        req.cwd.join(p)
+                    };
+                    if abs.is_dir() {
+                        abs
+                    } else {
+                        abs.parent()
+                            .map(Path::to_path_buf)
+                            .unwrap_or(req.cwd.clone())
+                    }
+                }
+                None => req.cwd.clone(),
+            };
+            crate::config::discover(&start, req.project_root.as_deref())
+        }
+    };
+    let config = config_path.as_deref().map(Config::load).transpose()?;
+    let mut rules = RuleSet::load(args.rules.as_deref())?;
+    if let Some(c) = &config {
+        c.apply_rules(&mut rules)?;
+    }
+    let mut assumed = DeclaredFacts::default();
+    assumed.add_assumptions(&args.assume)?;
+
+    let mut sm = SourceMap::default();
+    let inputs: Vec<String> = args
+        .input
+        .paths
+        .iter()
+        .chain(args.input.files.iter())
+        .map(|p| p.display().to_string())
+        .collect();
+    // Loading and the file's declared facts: an input error still gives machine formats a
+    // complete report carrying the error at its location.
+    let loaded = input::load(&req, &mut sm).and_then(|model| {
+        let mut declared = DeclaredFacts::default();
+        declared.add_from_file(&sm, &model.declared)?;
+        Ok((model, declared))
+    });
+    let (model, mut declared) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            if e.kind == ErrorKind::Input && format != AnalyzeFormat::Table {
+                let report = Report::input_error(inputs, &e);
+                emit(
+                    &render_report(&report, format, false)?,
+                    args.output.as_ref(),
+                    &named_inputs(&args),
+                    out,
+                )?;
+            }
+            return Err(e);
+        }
+    };
+    // Declared facts: file < config < --assume.
+    if let Some(c) = &config {
+        c.add_facts(&mut declared)?;
+    }
+    for (k, v) in assumed.facts {
+        declared.facts.insert(k, v);
+    }
+    let expect = match args.expect {
+        Some(e) => Some(expect_str(e).to_string()),
+        None => declared.get("expect").map(|d| d.value.to_string()),
+    };
+    let opts = crate::analysis::Options {
+        inline_ignores: !args.no_inline_ignores,
+        inputs: if inputs.is_empty() {
+            model.inputs.clone()
+        } else {
+            inputs
+        },
+        expect: expect.as_deref(),
+        config: config.as_ref().map(|c| c.name.clone()),
+    };
+    let report = crate::analysis::run(&model, &sm, &rules, &declared, &opts);
+    emit(
+        &render_report(&report, format, stdout_tty)?,
+        args.output.as_ref(),
+        &named_inputs(&args),
+        out,
+    )?;
+
+    let fail_on = match args.fail_on {
+        Some(f) => f,
+        None => match config.as_ref().and_then(|c| c.file.fail_on.as_deref()) {
+            Some("warning") => FailOn::Warning,
+            Some("info") => FailOn::Info,
+            Some("never") => FailOn::Never,
+            _ => FailOn::Error,
+        },
+    };
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    let mismatch = report.expect.as_ref().is_some_and(|e| !e.matched);
+    if mismatch {
+        let rec = report.recommendation.as_ref().expect("analysed");
+        let _ = writeln!(
+            err,
+            "stackfit: expected {}, got {}{}",
+            report
+                .expect
+                .as_ref()
+                .map(|e| e.expected.as_str())
+                .unwrap_or(""),
+            rec.outcome.as_str(),
+            rec.lean
+                .map(|l| format!(" (leans {})", l.as_str()))
+                .unwrap_or_default()
+        );
+    }
+    Ok(u8::from(failing || mismatch))
+}

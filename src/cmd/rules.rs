@@ -1,0 +1,46 @@
+//! `stackfit rules` and `stackfit explain`: load the rule set, hand it to its renderer.
+
+use std::io::Write;
+
+use super::write_result;
+use crate::analysis::rules::RuleSet;
+use crate::cli::{ExplainArgs, RulesArgs, RulesFormat};
+use crate::error::Error;
+use crate::render::rules as render;
+
+pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let set = RuleSet::load(args.rules.as_deref())?;
+    let text = match args.format {
+        RulesFormat::Json => render::json(&set),
+        RulesFormat::Markdown => render::markdown(&set),
+        RulesFormat::Table => render::table(&set),
+    };
+    write_result(out.write_all(text.as_bytes()))?;
+    Ok(0)
+}
+
+pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let set = RuleSet::load(args.rules.as_deref())?;
+    let Some(r) = set.find(&args.rule) else {
+        let close: Vec<&str> = set
+            .rules
+            .iter()
+            .filter(|r| {
+                crate::model::declared::edit_distance(&args.rule.to_ascii_uppercase(), &r.id) <= 3
+                    || crate::model::declared::edit_distance(&args.rule, &r.name) <= 3
+            })
+            .map(|r| r.id.as_str())
+            .collect();
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", close.join(", "))
+        };
+        return Err(Error::usage(format!(
+            "unknown rule `{}`{hint}; `stackfit rules` lists them",
+            args.rule
+        )));
+    };
+    write_result(out.write_all(render::explain(r).as_bytes()))?;
+    Ok(0)
+}
