@@ -184,7 +184,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Some(e) => Some(expect_str(e).to_string()),
         None => declared.get("expect").map(|d| d.value.to_string()),
     };
-    let opts = crate::analysis::Options {
+    let opts = crate::report::build::Options {
         inline_ignores: !args.no_inline_ignores,
         inputs: if inputs.is_empty() {
             model.inputs.clone()
@@ -194,7 +194,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         expect: expect.as_deref(),
         config: config.as_ref().map(|c| c.name.clone()),
     };
-    let report = crate::analysis::run(&model, &sm, &rules, &declared, &opts);
+    let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     emit(
         &render_report(&report, format, stdout_tty)?,
         args.output.as_ref(),

@@ -49,13 +49,13 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let mut declared = crate::model::declared::DeclaredFacts::default();
     declared.add_from_file(&sm, &model.declared)?;
     let rules = crate::analysis::rules::RuleSet::builtin();
-    let opts = crate::analysis::Options {
+    let opts = crate::report::build::Options {
         inline_ignores: true,
         inputs: vec![],
         expect: None,
         config: None,
     };
-    let report = crate::analysis::run(&model, &sm, &rules, &declared, &opts);
+    let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     let rec = report.recommendation.as_ref().expect("analysed");
     let fact = |k: &str| {
         report

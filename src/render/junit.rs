@@ -52,10 +52,15 @@ fn rule_case(name: String, classname: &'static str, findings: &[&Finding]) -> Ca
     let lines: Vec<String> = findings.iter().map(|f| finding_line(f)).collect();
     let worst = findings.iter().map(|f| f.severity).max();
     let verdict = match worst {
-        _ if findings.iter().any(|f| f.kind == "input-error") => Verdict::Error {
-            message: findings[0].message.clone(),
-            kind: findings[0].rule.clone(),
-        },
+        _ if findings
+            .iter()
+            .any(|f| f.kind == crate::report::analysis::FindingKind::InputError) =>
+        {
+            Verdict::Error {
+                message: findings[0].message.clone(),
+                kind: findings[0].rule.clone(),
+            }
+        }
         Some(s) if s >= Severity::Warning => {
             let failing: Vec<&&Finding> = findings
                 .iter()
@@ -151,7 +156,10 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     others.dedup();
     for id in others {
         let fired: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == id).collect();
-        let classname = if fired.iter().any(|f| f.kind == "input-error") {
+        let classname = if fired
+            .iter()
+            .any(|f| f.kind == crate::report::analysis::FindingKind::InputError)
+        {
             "stackfit.input"
         } else {
             "stackfit.checks"
@@ -343,7 +351,7 @@ mod tests {
             Severity::Error,
             "invalid YAML: unclosed bracket '['",
         );
-        f.kind = "input-error".into();
+        f.kind = crate::report::analysis::FindingKind::InputError;
         let mut r = report(vec![f]);
         r.recommendation = None;
         let xml = run(&r);

@@ -82,7 +82,7 @@ pub(crate) mod testing {
             rule: rule.into(),
             name: "rule-x".into(),
             severity,
-            kind: "problem".into(),
+            kind: crate::report::analysis::FindingKind::Problem,
             points: 0,
             message: message.into(),
             location: Some(Location {

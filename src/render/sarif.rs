@@ -280,7 +280,7 @@ fn synthetic_descriptor(f: &Finding) -> Descriptor {
             level: level(f.severity),
         },
         properties: DescriptorProperties {
-            tags: vec![f.kind.clone()],
+            tags: vec![f.kind.as_str().to_string()],
             seed: vec![],
             source: vec![],
         },
@@ -392,7 +392,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             )]),
             suppressions: vec![],
             properties: ResultProperties {
-                kind: &f.kind,
+                kind: f.kind.as_str(),
                 points: f.points,
                 path: f.path.as_deref(),
                 declared: f.declared.as_deref(),

@@ -116,7 +116,11 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
     if let Some(c) = &r.config {
         writeln!(w, "config: {}", line(c))?;
     }
-    let problems: Vec<_> = r.findings.iter().filter(|f| f.kind != "score").collect();
+    let problems: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind != crate::report::analysis::FindingKind::Score)
+        .collect();
     if !problems.is_empty() {
         writeln!(w, "Findings:")?;
         for f in problems {

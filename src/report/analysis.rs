@@ -24,14 +24,37 @@ pub const TOOL: Tool = Tool {
     version: env!("CARGO_PKG_VERSION"),
 };
 
+/// What a finding is: a scoring contribution, a problem in the input, a qualifier of the
+/// decision, an input error that stopped the run, or an unused suppression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    Score,
+    Problem,
+    Qualifier,
+    InputError,
+    Suppression,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Score => "score",
+            FindingKind::Problem => "problem",
+            FindingKind::Qualifier => "qualifier",
+            FindingKind::InputError => "input-error",
+            FindingKind::Suppression => "suppression",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// Rule id (`R-REPLICAS`), or an input-error code (`invalid-yaml`).
     pub rule: String,
     pub name: String,
     pub severity: Severity,
-    /// `score`, `problem`, `qualifier`, `input-error` or `suppression`.
-    pub kind: String,
+    pub kind: FindingKind,
     pub points: i64,
     pub message: String,
     pub location: Option<Location>,
@@ -163,7 +186,7 @@ impl Report {
                 rule: err.code.to_string(),
                 name: err.code.to_string(),
                 severity: Severity::Error,
-                kind: "input-error".into(),
+                kind: FindingKind::InputError,
                 points: 0,
                 message: err.message.clone(),
                 location: err.location.clone(),

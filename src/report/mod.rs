@@ -3,6 +3,7 @@
 //! step that sees the model and graph; renderers see only these types.
 
 pub mod analysis;
+pub mod build;
 pub mod schemas;
 
 use serde::Serialize;

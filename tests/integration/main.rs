@@ -18,6 +18,7 @@ mod hostile;
 mod integrations;
 mod kubernetes;
 mod labels;
+mod layers;
 mod locations;
 mod properties;
 mod readme;

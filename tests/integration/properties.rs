@@ -29,13 +29,13 @@ fn analyse(text: &str) -> Result<String, String> {
         .add_from_file(&sm, &model.declared)
         .map_err(|e| e.to_string())?;
     let rules = RuleSet::builtin();
-    let opts = stackfit::analysis::Options {
+    let opts = stackfit::report::build::Options {
         inline_ignores: true,
         inputs: vec!["-".into()],
         expect: None,
         config: None,
     };
-    let report = stackfit::analysis::run(&model, &sm, &rules, &declared, &opts);
+    let report = stackfit::report::build::run(&model, &sm, &rules, &declared, &opts);
     let mut buf = Vec::new();
     stackfit::render::json::render(&report, &mut buf).unwrap();
     Ok(String::from_utf8(buf).unwrap())

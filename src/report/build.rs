@@ -1,0 +1,411 @@
+//! Assembles the analysis report: runs the stages of `analysis` over a loaded model
+//! (graph, facts, rules, recommendation, hints), applies suppressions and turns fired rules into
+//! findings. No I/O, no rendering.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::facts::Facts;
+use crate::analysis::graph::ServiceGraph;
+use crate::analysis::rules::{Fired, RuleKind, RuleSet, Severity};
+use crate::analysis::{hints, recommend};
+use crate::model::Model;
+use crate::model::declared::{DeclaredFacts, Origin};
+use crate::report::analysis::{
+    FactOut, Finding, FindingKind, Report, Suppressed, TOOL, origin_source,
+};
+use crate::report::{GraphReport, SCHEMA_VERSION};
+use crate::source::{Location, Pos, SourceMap};
+
+/// A suppression from a `# stackfit: ignore[RULE] reason` comment or an `x-stackfit` ignore.
+#[derive(Debug, Clone)]
+struct Suppression {
+    rules: Vec<String>,
+    reason: String,
+    /// Where it is written.
+    at: Location,
+    scope: Scope,
+    used: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Scope {
+    /// The comment's line and the line below it, in one file.
+    Line { file: String, line: usize },
+    /// The whole system (top-level `x-stackfit: {ignore: …}`).
+    All,
+    /// One service's definition (lines in a file).
+    Lines {
+        file: String,
+        from: usize,
+        to: usize,
+    },
+}
+
+pub struct Options<'a> {
+    pub inline_ignores: bool,
+    pub inputs: Vec<String>,
+    pub expect: Option<&'a str>,
+    /// The config file used, by display name.
+    pub config: Option<String>,
+}
+
+fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    for f in &sm.files {
+        for (i, line) in f.text.lines().enumerate() {
+            let Some(hash) = line.find('#') else { continue };
+            let comment = line[hash + 1..].trim_start();
+            let Some(rest) = comment.strip_prefix("stackfit:") else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(rest) = rest.strip_prefix("ignore[") else {
+                continue;
+            };
+            let Some(close) = rest.find(']') else {
+                continue;
+            };
+            let rules = rest[..close]
+                .split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            let reason = rest[close + 1..].trim().to_string();
+            let col = line[..hash].chars().count() + 1;
+            out.push(Suppression {
+                rules,
+                reason,
+                at: Location {
+                    file: f.name.clone(),
+                    line: i + 1,
+                    column: col,
+                    end_line: i + 1,
+                    end_column: line.chars().count() + 1,
+                },
+                scope: Scope::Line {
+                    file: f.name.clone(),
+                    line: i + 1,
+                },
+                used: false,
+            });
+        }
+    }
+    out
+}
+
+impl Suppression {
+    fn covers(&self, rule: &crate::analysis::rules::Rule, loc: Option<&Location>) -> bool {
+        if !self
+            .rules
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(&rule.id) || *r == rule.name)
+        {
+            return false;
+        }
+        match (&self.scope, loc) {
+            (Scope::All, _) => true,
+            (Scope::Line { file, line }, Some(l)) => {
+                l.file == *file && (l.line == *line || l.line == line + 1)
+            }
+            (Scope::Lines { file, from, to }, Some(l)) => {
+                l.file == *file && l.line >= *from && l.line <= *to
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Location of a fired rule: its evidence fact's first position, a file-declared fact's
+/// position, or the top-level `services:` key for aggregates; none for `--assume`/config facts.
+fn locate(
+    fired: &Fired<'_>,
+    facts: &Facts,
+    model: &Model,
+    sm: &SourceMap,
+) -> (Option<Location>, Vec<Location>, Option<String>) {
+    let names: Vec<&str> = match &fired.rule.evidence {
+        Some(e) => vec![e.as_str()],
+        None => fired.rule.when.facts(),
+    };
+    let mut declared: Option<String> = None;
+    for n in &names {
+        let Some(f) = facts.get(n) else { continue };
+        if let Some(o) = &f.origin {
+            match o {
+                Origin::File(p) => {
+                    return (Some(sm.location(p.primary())), related(sm, p, &[]), None);
+                }
+                other => {
+                    declared.get_or_insert_with(|| other.describe());
+                    continue;
+                }
+            }
+        }
+        if let Some(first) = f.evidence.first() {
+            return (
+                Some(sm.location(first.primary())),
+                related(sm, first, &f.evidence[1..]),
+                None,
+            );
+        }
+    }
+    if declared.is_some() {
+        return (None, vec![], declared);
+    }
+    (model.anchor.map(|a| sm.location(a)), vec![], None)
+}
+
+fn related(sm: &SourceMap, p: &Pos, more: &[Pos]) -> Vec<Location> {
+    p.related()
+        .into_iter()
+        .chain(more.iter().take(20).map(|x| x.primary()))
+        .map(|s| sm.location(s))
+        .collect()
+}
+
+/// `services.web:replicas`-style path of a location: stable across line moves.
+/// The YAML path of a finding's node, built from names the model and the Compose
+/// Specification know (`services.web:deploy`), never from the text of the line: a line may hold
+/// an environment value.
+fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
+    let file = sm.files.iter().position(|f| f.name == loc.file)? as u32;
+    let line_text = sm
+        .line_text(file, loc.line)
+        .trim_start()
+        .trim_start_matches("- ");
+    let written = line_text
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(['"', '\'']);
+    let known = |k: &str| {
+        crate::input::compose_model::SERVICE_KEYS.contains(&k)
+            || crate::input::compose::TOP_LEVEL_KEYS.contains(&k)
+            || crate::model::declared::KEYS
+                .iter()
+                .any(|(key, _, _)| *key == k)
+            || [
+                "kind",
+                "apiVersion",
+                "metadata",
+                "spec",
+                "replicas",
+                "x-stackfit",
+            ]
+            .contains(&k)
+    };
+    let key = known(written).then_some(written);
+    for s in &model.services {
+        if s.body.file == file {
+            let (from, _) = sm.line_col(file, s.name_pos.at.start);
+            let (to, _) = sm.line_col(file, s.body.end);
+            if loc.line >= from && loc.line <= to {
+                return Some(match key {
+                    Some(k) => format!("services.{}:{k}", s.name),
+                    None => format!("services.{}", s.name),
+                });
+            }
+        }
+    }
+    key.map(str::to_string)
+}
+
+pub fn run(
+    model: &Model,
+    sm: &SourceMap,
+    rules: &RuleSet,
+    declared: &DeclaredFacts,
+    opts: &Options<'_>,
+) -> Report {
+    let graph = ServiceGraph::build(model);
+    let facts = Facts::compute(model, &graph, declared);
+    let fired = rules.evaluate(&facts);
+
+    // suppressions
+    let mut sups = if opts.inline_ignores {
+        inline_suppressions(sm)
+    } else {
+        Vec::new()
+    };
+    for ig in &model.ignores {
+        sups.push(Suppression {
+            rules: vec![ig.rule.clone()],
+            reason: ig.reason.clone(),
+            at: sm.location(ig.pos.primary()),
+            scope: Scope::All,
+            used: false,
+        });
+    }
+    for s in &model.services {
+        for ig in &s.ignores {
+            let (from, _) = sm.line_col(s.body.file, s.name_pos.at.start);
+            let (to, _) = sm.line_col(s.body.file, s.body.end);
+            sups.push(Suppression {
+                rules: vec![ig.rule.clone()],
+                reason: ig.reason.clone(),
+                at: sm.location(ig.pos.primary()),
+                scope: Scope::Lines {
+                    file: sm.name(s.body.file).to_string(),
+                    from,
+                    to,
+                },
+                used: false,
+            });
+        }
+    }
+
+    let mut findings = Vec::new();
+    let mut suppressed = Vec::new();
+    let mut kept: Vec<Fired<'_>> = Vec::new();
+    for f in fired {
+        let (location, related, declared_from) = locate(&f, &facts, model, sm);
+        if let Some(s) = sups
+            .iter_mut()
+            .find(|s| s.covers(f.rule, location.as_ref()))
+        {
+            s.used = true;
+            suppressed.push(Suppressed {
+                rule: f.rule.id.clone(),
+                reason: s.reason.clone(),
+                location: location.clone(),
+            });
+            continue;
+        }
+        let mut message = f.message.clone();
+        if let Some(d) = &declared_from {
+            message.push_str(&format!(" ({d})"));
+        }
+        let path = location.as_ref().and_then(|l| yaml_path(model, sm, l));
+        findings.push(Finding {
+            rule: f.rule.id.clone(),
+            name: f.rule.name.clone(),
+            severity: f.rule.severity,
+            kind: match f.rule.kind {
+                RuleKind::Score => FindingKind::Score,
+                RuleKind::Problem => FindingKind::Problem,
+                RuleKind::Qualifier => FindingKind::Qualifier,
+            },
+            points: if f.rule.kind == RuleKind::Score {
+                f.points
+            } else {
+                0
+            },
+            message,
+            location,
+            path,
+            related,
+            seed: f.rule.seed.clone(),
+            source: f.rule.source.clone(),
+            declared: declared_from,
+        });
+        kept.push(f);
+    }
+    for s in sups.iter().filter(|s| !s.used) {
+        let unknown: Vec<&String> = s.rules.iter().filter(|r| rules.find(r).is_none()).collect();
+        let message = if !unknown.is_empty() {
+            format!(
+                "suppression names unknown rule {}",
+                unknown
+                    .iter()
+                    .map(|r| format!("`{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            format!(
+                "unused suppression of {}: the rule did not fire here",
+                s.rules.join(", ")
+            )
+        };
+        findings.push(Finding {
+            rule: "unused-suppression".into(),
+            name: "unused-suppression".into(),
+            severity: Severity::Warning,
+            kind: FindingKind::Suppression,
+            points: 0,
+            message,
+            location: Some(s.at.clone()),
+            path: None,
+            related: vec![],
+            seed: vec![],
+            source: vec![],
+            declared: None,
+        });
+    }
+    for (file, why, at) in &model.skipped_files {
+        findings.push(Finding {
+            rule: "skipped-file".into(),
+            name: "skipped-file".into(),
+            severity: Severity::Warning,
+            kind: FindingKind::Problem,
+            points: 0,
+            message: format!("{file}: {why}"),
+            location: at
+                .map(|p| sm.location(p.primary()))
+                .or_else(|| model.anchor.map(|a| sm.location(a))),
+            path: None,
+            related: vec![],
+            seed: vec![],
+            source: vec![],
+            declared: None,
+        });
+    }
+    findings.sort_by(|a, b| {
+        (
+            a.location.as_ref().map(|l| (&l.file, l.line, l.column)),
+            &a.rule,
+        )
+            .cmp(&(
+                b.location.as_ref().map(|l| (&l.file, l.line, l.column)),
+                &b.rule,
+            ))
+    });
+
+    let rec = recommend::decide(rules, &kept, &facts);
+    let role_split = kept.iter().any(|f| f.rule.id == "R-ROLESPLIT");
+    let hints = hints::hints(model, &graph, &facts, rec.outcome, role_split, sm);
+    let g = GraphReport::build(model, &graph);
+    let facts_out: BTreeMap<String, FactOut> = facts
+        .map
+        .iter()
+        .map(|(k, f)| {
+            (
+                k.to_string(),
+                FactOut {
+                    value: f.value.clone(),
+                    source: origin_source(&f.origin),
+                },
+            )
+        })
+        .collect();
+    let expect = opts.expect.map(|e| crate::report::analysis::ExpectResult {
+        expected: e.to_string(),
+        matched: rec.outcome.as_str() == e || rec.lean.is_some_and(|l| l.as_str() == e),
+    });
+    // Documentation of the rules this report mentions (fired or suppressed).
+    let rule_docs = rules
+        .rules
+        .iter()
+        .filter(|r| {
+            findings.iter().any(|f| f.rule == r.id) || suppressed.iter().any(|x| x.rule == r.id)
+        })
+        .map(crate::report::analysis::RuleDoc::from_rule)
+        .collect();
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: TOOL,
+        system: model.name.clone(),
+        inputs: opts.inputs.clone(),
+        config: opts.config.clone(),
+        recommendation: Some(rec),
+        findings,
+        facts: facts_out,
+        services: g.services,
+        edges: g.edges,
+        hints,
+        suppressed,
+        rule_docs,
+        expect,
+    }
+}
