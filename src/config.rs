@@ -21,7 +21,7 @@ pub struct ConfigFile {
     pub expect: Option<String>,
     /// Minimum severity that fails the run (error, warning, info, never).
     pub fail_on: Option<String>,
-    /// Declared facts (DESIGN.md keys), e.g. `hosts = 3`.
+    /// Declared facts (README.md, "Declared facts"), e.g. `hosts = 3`.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub facts: BTreeMap<String, toml::Spanned<toml::Value>>,

@@ -1,4 +1,4 @@
-//! Errors that stop a run, with the exit code each maps to (DESIGN.md): usage and
+//! Errors that stop a run, with the exit code each maps to (README.md, "Exit codes"): usage and
 //! configuration errors exit 2, input errors exit 3. Findings are not errors; they live in
 //! the report.
 

@@ -1,6 +1,6 @@
-//! The decision, defined once (DESIGN.md): score → outcome, lean, confidence, the hard
+//! The decision, defined once (README.md, "How it decides"): score → outcome, lean, confidence, the hard
 //! requirement, decompose-first, notes and flip questions. Reads fired rules and facts; it
-//! knows rule ids only for the notes DESIGN.md attaches to specific rules.
+//! knows rule ids only for the notes README.md ("How it decides") attaches to specific rules.
 
 use serde::Serialize;
 
@@ -117,7 +117,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
     };
     let mut set_by_hard = false;
     let mut outcome = by_score;
-    // DESIGN.md: Kubernetes input that uses none of what Kubernetes adds, with at most two
+    // README.md ("How it decides"): Kubernetes input that uses none of what Kubernetes adds, with at most two
     // deployable units, is over-engineered: the advice is compose.
     let overkill = fired(fired_rules, "R-OVERKILL");
     if overkill && !hard_applies {

@@ -15,7 +15,7 @@ use crate::model::monolith::Access;
 use crate::model::monolith::DecompInput;
 
 /// Evidence weights and search settings. `Config::default()` is the one frozen configuration
-/// behind every reported number (`tests/decomp.rs`): class-graph weights (`call`, `name`,
+/// behind every reported number (`tests/integration/decomp.rs`): class-graph weights (`call`, `name`,
 /// `package`) were chosen on JPetStore and Spring PetClinic only, module+table weights
 /// (`table_*`, `use_case`, `table_name`) on LdoD only.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

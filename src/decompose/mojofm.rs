@@ -1,5 +1,5 @@
-//! Agreement between two partitions: MoJoFM (Wen & Tzerpos) exactly as `decomposition.md`
-//! §2.1 defines it, pairwise precision/recall/F, and the RSF reader. It owns these formulas
+//! Agreement between two partitions: MoJoFM (Wen & Tzerpos, "An effectiveness measure for software
+//! clustering algorithms", 2004), pairwise precision/recall/F, and the RSF reader. It owns these formulas
 //! only: it must not cluster, read files or know about stackfit's inputs.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,5 +1,5 @@
 //! Declared facts: what the files cannot show (hosts, availability, teams…), typed and
-//! validated, with the precedence of DESIGN.md: architecture description < `x-stackfit:` in
+//! validated, with the precedence of README.md ("Declared facts"): architecture description < `x-stackfit:` in
 //! the compose file < config file < `--assume`. Unknown keys and wrong types are located
 //! errors; where a fact came from is kept for messages and finding locations.
 
@@ -17,7 +17,7 @@ pub enum FactType {
     Expect,
 }
 
-/// The declared-fact keys of DESIGN.md, their types and meaning.
+/// The declared-fact keys (README.md, "Declared facts"), their types and meaning.
 pub const KEYS: &[(&str, FactType, &str)] = &[
     (
         "hosts",

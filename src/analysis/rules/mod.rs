@@ -249,9 +249,9 @@ pub struct Rule {
     pub name: String,
     /// One-line summary.
     pub summary: String,
-    /// Seed rules it serves: `a`–`f` or `cost` (DESIGN.md).
+    /// Seed rules it serves: `a`–`f` or `cost` (README.md, "How it decides").
     pub seed: Vec<String>,
-    /// Source ids from decision-rules.md §1.
+    /// Source ids (README.md, "How it decides").
     pub source: Vec<String>,
     #[serde(default)]
     pub kind: RuleKind,
