@@ -160,6 +160,9 @@ pub struct AnalyzeArgs {
     /// Ignore `# stackfit: ignore[RULE]` comments in the input files
     #[arg(long)]
     pub no_inline_ignores: bool,
+    /// Also report each score line as a result (info) in every format
+    #[arg(long)]
+    pub report_scores: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -54,6 +54,14 @@ pub struct ScoreLine {
     pub seed: Vec<String>,
     pub source: Vec<String>,
     pub message: String,
+    /// Where the evidence is (the node, or the first file's `services:` for aggregates);
+    /// none when the line rests only on a declared fact from the command line.
+    pub location: Option<crate::source::Location>,
+    /// Further evidence and anchor definitions.
+    pub related: Vec<crate::source::Location>,
+    /// Where a declared fact behind the line came from (`--assume`, config, file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -268,8 +276,14 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         Vec::new()
     };
 
+    // Score lines, then the qualifiers of the decision (role-split, monolith) with 0 points.
+    let qualifiers = fired_rules
+        .iter()
+        .filter(|f| f.rule.kind == RuleKind::Qualifier);
     let mut lines: Vec<ScoreLine> = scoring
         .iter()
+        .copied()
+        .chain(qualifiers)
         .map(|f| ScoreLine {
             id: f.rule.id.clone(),
             name: f.rule.name.clone(),
@@ -277,6 +291,9 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
             seed: f.rule.seed.clone(),
             source: f.rule.source.clone(),
             message: f.message.clone(),
+            location: None,
+            related: vec![],
+            declared: None,
         })
         .collect();
     lines.sort_by(|a, b| b.points.cmp(&a.points).then(a.id.cmp(&b.id)));

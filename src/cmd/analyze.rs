@@ -193,6 +193,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         },
         expect: expect.as_deref(),
         config: config.as_ref().map(|c| c.name.clone()),
+        report_scores: args.report_scores,
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     emit(

@@ -54,6 +54,7 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
         inputs: vec![],
         expect: None,
         config: None,
+        report_scores: false,
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     let rec = report.recommendation.as_ref().expect("analysed");

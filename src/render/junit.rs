@@ -134,6 +134,11 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     let mut cases: Vec<Case> = Vec::new();
     for d in &r.rule_docs {
         let fired: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == d.id).collect();
+        // A testcase per rule with findings or suppressions; score lines live in the
+        // recommendation's case.
+        if fired.is_empty() && !r.suppressed.iter().any(|s| s.rule == d.id) {
+            continue;
+        }
         let mut case = rule_case(format!("{} {}", d.id, d.name), "stackfit.rules", &fired);
         for s in r.suppressed.iter().filter(|s| s.rule == d.id) {
             let at = s
@@ -336,11 +341,11 @@ mod tests {
         assert!(xml.contains(
             "<failure message=\"uses &lt;dev&gt; &amp; &quot;hot&quot; reload\" type=\"warning\">"
         ));
-        // 3 rules + the recommendation; one failure.
+        // The 2 rules with findings + the recommendation; one failure. R-C has no finding.
         assert!(
-            xml.contains("<testsuite name=\"stackfit\" tests=\"4\" failures=\"1\" errors=\"0\"")
+            xml.contains("<testsuite name=\"stackfit\" tests=\"3\" failures=\"1\" errors=\"0\"")
         );
-        assert!(xml.contains("<testcase name=\"R-C rule-x\" classname=\"stackfit.rules\"/>"));
+        assert!(!xml.contains("R-C"));
         assert!(xml.contains("3 services &amp; a ]]&gt; marker"));
     }
 

@@ -47,6 +47,8 @@ pub struct Options<'a> {
     pub expect: Option<&'a str>,
     /// The config file used, by display name.
     pub config: Option<String>,
+    /// `--report-scores`: the score lines are findings (severity info) too.
+    pub report_scores: bool,
 }
 
 fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
@@ -211,6 +213,66 @@ fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
     key.map(str::to_string)
 }
 
+/// The `--expect` mismatch as a finding, located where the expectation is written (the
+/// `x-stackfit.expect` key, the config line), else at the first input's `services:` (or the
+/// first manifest's `kind:`), saying how to accept the new outcome.
+fn expect_mismatch(
+    x: &crate::report::analysis::ExpectResult,
+    rec: &recommend::Recommendation,
+    declared: &DeclaredFacts,
+    model: &Model,
+    sm: &SourceMap,
+) -> Finding {
+    let got = match rec.lean {
+        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        None => rec.outcome.as_str().to_string(),
+    };
+    let accept = rec.lean.unwrap_or(rec.outcome).as_str();
+    let (location, how) = match declared
+        .get("expect")
+        .filter(|d| d.value.to_string() == x.expected)
+    {
+        Some(d) => match &d.origin {
+            Origin::File(p) => (
+                Some(sm.location(p.primary())),
+                format!("set `expect: {accept}` here"),
+            ),
+            Origin::Config { file, line } => (
+                Some(Location {
+                    file: file.clone(),
+                    line: *line,
+                    column: 1,
+                    end_line: *line,
+                    end_column: 1,
+                }),
+                format!("set `expect = \"{accept}\"` here"),
+            ),
+            Origin::Assume => (None, format!("pass `--expect {accept}`")),
+        },
+        None => (
+            model.anchor.map(|a| sm.location(a)),
+            format!("pass `--expect {accept}`"),
+        ),
+    };
+    Finding {
+        rule: "expect-mismatch".into(),
+        name: "expect-mismatch".into(),
+        severity: Severity::Error,
+        kind: FindingKind::Problem,
+        points: 0,
+        message: format!(
+            "expected {}, got {got} (score {:+}): if the change is intended, {how} to accept the new outcome",
+            x.expected, rec.score
+        ),
+        location,
+        path: None,
+        related: vec![],
+        seed: vec![],
+        source: vec![],
+        declared: None,
+    }
+}
+
 pub fn run(
     model: &Model,
     sm: &SourceMap,
@@ -258,6 +320,8 @@ pub fn run(
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
     let mut kept: Vec<Fired<'_>> = Vec::new();
+    let mut evidence: BTreeMap<String, (Option<Location>, Vec<Location>, Option<String>)> =
+        BTreeMap::new();
     for f in fired {
         let (location, related, declared_from) = locate(&f, &facts, model, sm);
         if let Some(s) = sups
@@ -276,6 +340,21 @@ pub fn run(
         if let Some(d) = &declared_from {
             message.push_str(&format!(" ({d})"));
         }
+        // A scoring contribution lives in `recommendation.rules` (with its evidence), not among
+        // the findings, unless the user asked for the score lines as results or the config
+        // raised the rule above `info`.
+        if f.rule.kind != RuleKind::Problem
+            && f.rule.severity == Severity::Info
+            && !opts.report_scores
+        {
+            evidence.insert(f.rule.id.clone(), (location, related, declared_from));
+            kept.push(f);
+            continue;
+        }
+        evidence.insert(
+            f.rule.id.clone(),
+            (location.clone(), related.clone(), declared_from.clone()),
+        );
         let path = location.as_ref().and_then(|l| yaml_path(model, sm, l));
         findings.push(Finding {
             rule: f.rule.id.clone(),
@@ -362,7 +441,17 @@ pub fn run(
             ))
     });
 
-    let rec = recommend::decide(rules, &kept, &facts);
+    let mut rec = recommend::decide(rules, &kept, &facts);
+    for line in &mut rec.rules {
+        if let Some((location, related, declared)) = evidence.remove(&line.id) {
+            if let Some(d) = &declared {
+                line.message.push_str(&format!(" ({d})"));
+            }
+            line.location = location;
+            line.related = related;
+            line.declared = declared;
+        }
+    }
     let role_split = kept.iter().any(|f| f.rule.id == "R-ROLESPLIT");
     let hints = hints::hints(model, &graph, &facts, rec.outcome, role_split, sm);
     let g = GraphReport::build(model, &graph);
@@ -383,12 +472,17 @@ pub fn run(
         expected: e.to_string(),
         matched: rec.outcome.as_str() == e || rec.lean.is_some_and(|l| l.as_str() == e),
     });
+    if let Some(x) = expect.as_ref().filter(|x| !x.matched) {
+        findings.push(expect_mismatch(x, &rec, declared, model, sm));
+    }
     // Documentation of the rules this report mentions (fired or suppressed).
     let rule_docs = rules
         .rules
         .iter()
         .filter(|r| {
-            findings.iter().any(|f| f.rule == r.id) || suppressed.iter().any(|x| x.rule == r.id)
+            findings.iter().any(|f| f.rule == r.id)
+                || suppressed.iter().any(|x| x.rule == r.id)
+                || rec.rules.iter().any(|l| l.id == r.id)
         })
         .map(crate::report::analysis::RuleDoc::from_rule)
         .collect();

@@ -99,6 +99,18 @@ fn fail_on_thresholds() {
         "info",
     ])
     .assert()
+    .code(0);
+    // Score lines are results only when asked for; then they are info findings.
+    sf().args([
+        "analyze",
+        "examples/small-app",
+        "--format",
+        "json",
+        "--fail-on",
+        "info",
+        "--report-scores",
+    ])
+    .assert()
     .code(1);
     sf().args([
         "analyze",
@@ -253,12 +265,8 @@ fn declared_facts_precedence_file_config_assume() {
     assert_eq!(v["facts"]["hosts"]["value"], 4.0);
     assert_eq!(v["facts"]["hosts"]["source"], "assume");
     // A finding resting only on --assume has no location and says where the fact came from.
-    let f = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "R-HOSTS")
-        .unwrap();
+    let entries = crate::common::rule_entries(&v);
+    let f = entries.iter().find(|f| f["rule"] == "R-HOSTS").unwrap();
     assert!(f["location"].is_null());
     assert!(f["message"].as_str().unwrap().contains("--assume"));
 }
@@ -306,9 +314,8 @@ fn config_selects_rules_and_severities() {
         "R-MONO raised to warning with fail-on warning"
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
+    let entries = crate::common::rule_entries(&v);
+    let ids: Vec<&str> = entries
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
@@ -328,17 +335,15 @@ fn suppressions_used_and_unused() {
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
+    let entries = crate::common::rule_entries(&v);
+    let ids: Vec<&str> = entries
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert!(!ids.contains(&"R-FIXEDNAME"), "{v:#}");
     assert_eq!(v["suppressed"][0]["rule"], "R-FIXEDNAME");
-    let unused: Vec<&Value> = v["findings"]
-        .as_array()
-        .unwrap()
+    let entries = crate::common::rule_entries(&v);
+    let unused: Vec<&Value> = entries
         .iter()
         .filter(|f| f["rule"] == "unused-suppression")
         .collect();
@@ -352,10 +357,8 @@ fn suppressions_used_and_unused() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
+        crate::common::rule_entries(&v)
+            .into_iter()
             .any(|f| f["rule"] == "R-FIXEDNAME")
     );
 }
@@ -552,4 +555,55 @@ fn traefik_routes_are_ingress_edges() {
         .map(|e| e["to"].as_str().unwrap())
         .collect();
     assert_eq!(ingress, ["carts", "catalogue", "orders"]);
+}
+
+#[test]
+fn an_expect_mismatch_is_a_located_finding_that_says_how_to_accept() {
+    let p = temp_project(&[(
+        "compose.yaml",
+        "x-stackfit:\n  expect: kubernetes\nservices:\n  web: {image: nginx}\n",
+    )]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["analyze", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a mismatch exits 1 whatever --fail-on says"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "expect-mismatch")
+        .expect("the mismatch is a finding");
+    assert_eq!(f["location"]["line"], 2, "{f:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("set `expect: compose` here"),
+        "{f:#}"
+    );
+    // From the command line: at the first input's `services:`.
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["analyze", "--format", "json", "--expect", "decompose-first"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "expect-mismatch")
+        .unwrap();
+    assert_eq!(f["location"]["line"], 3, "{f:#}");
+    assert!(
+        f["message"].as_str().unwrap().contains("--expect compose"),
+        "{f:#}"
+    );
 }

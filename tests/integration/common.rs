@@ -133,3 +133,20 @@ pub fn index_rows() -> Vec<IndexRow> {
     }
     rows
 }
+
+/// What a report says about rules, in one list: the findings (problems in the input) and the
+/// score lines of the recommendation (each with its evidence location), score lines given a
+/// `rule` key like findings.
+pub fn rule_entries(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = v["findings"].as_array().cloned().unwrap_or_default();
+    for l in v["recommendation"]["rules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let mut l = l.clone();
+        l["rule"] = l["id"].clone();
+        out.push(l);
+    }
+    out
+}

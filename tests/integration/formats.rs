@@ -235,6 +235,7 @@ fn assumed_facts_have_no_location_and_say_where_they_came_from() {
             "sarif",
             "--assume",
             "hosts=3",
+            "--report-scores",
         ],
     );
     assert_eq!(code, 0);
@@ -261,6 +262,7 @@ fn assumed_facts_have_no_location_and_say_where_they_came_from() {
             "gitlab",
             "--assume",
             "hosts=3",
+            "--report-scores",
         ],
     );
     let issues: Value = serde_json::from_str(&gl).unwrap();
@@ -300,13 +302,13 @@ fn fingerprints_survive_lines_moving() {
     let original =
         std::fs::read_to_string(root().join("examples/microservices/compose.yaml")).unwrap();
     std::fs::write(dir.path().join("compose.yaml"), &original).unwrap();
-    let (_, before) = analyze(dir.path(), &["--format", "sarif"]);
+    let (_, before) = analyze(dir.path(), &["--format", "sarif", "--report-scores"]);
     std::fs::write(
         dir.path().join("compose.yaml"),
         format!("# a comment\n# and another\n{original}"),
     )
     .unwrap();
-    let (_, after) = analyze(dir.path(), &["--format", "sarif"]);
+    let (_, after) = analyze(dir.path(), &["--format", "sarif", "--report-scores"]);
     let before = fingerprints(&serde_json::from_str(&before).unwrap());
     let after = fingerprints(&serde_json::from_str(&after).unwrap());
     assert!(before.len() >= 5, "{before:?}");
@@ -492,4 +494,36 @@ fn suppressions_and_warnings_reach_every_ci_format() {
         ),
         "{md}"
     );
+}
+
+#[test]
+fn ci_formats_hold_no_score_lines_by_default() {
+    for ex in examples() {
+        let path = format!("examples/{ex}");
+        let (_, sarif) = analyze(&root(), &[&path, "--format", "sarif"]);
+        let sarif: Value = serde_json::from_str(&sarif).unwrap();
+        assert_eq!(
+            sarif["runs"][0]["results"].as_array().unwrap().len(),
+            0,
+            "{ex}: {sarif:#}"
+        );
+        let (_, gl) = analyze(&root(), &[&path, "--format", "gitlab"]);
+        let gl: Value = serde_json::from_str(&gl).unwrap();
+        assert!(gl.as_array().unwrap().is_empty(), "{ex}: {gl:#}");
+        let (_, gh) = analyze(&root(), &[&path, "--format", "github"]);
+        assert_eq!(
+            gh.lines().filter(|l| l.starts_with("::")).count(),
+            1,
+            "{ex}: only the recommendation\n{gh}"
+        );
+        let (_, junit) = analyze(&root(), &[&path, "--format", "junit"]);
+        assert_eq!(junit.matches("<testcase").count(), 1, "{ex}: {junit}");
+        // Asked for, the score lines are results.
+        let (_, sarif) = analyze(&root(), &[&path, "--format", "sarif", "--report-scores"]);
+        let sarif: Value = serde_json::from_str(&sarif).unwrap();
+        assert!(
+            !sarif["runs"][0]["results"].as_array().unwrap().is_empty(),
+            "{ex}"
+        );
+    }
 }

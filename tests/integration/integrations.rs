@@ -117,7 +117,8 @@ fn github_action_steps_produce_sarif_annotations_summary_and_outputs() {
     assert_eq!(r.sarif["version"], "2.1.0");
     assert_eq!(r.sarif["runs"][0]["properties"]["outcome"], "kubernetes");
     assert!(
-        r.stdout.contains("::notice file=compose.yaml,line="),
+        r.stdout
+            .contains("::notice title=stackfit recommendation::kubernetes"),
         "{}",
         r.stdout
     );

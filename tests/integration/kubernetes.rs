@@ -298,9 +298,8 @@ fn over_engineered_manifests_get_compose_with_the_evidence() {
         "{:#}",
         v["recommendation"]
     );
-    let rules: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
+    let entries = crate::common::rule_entries(&v);
+    let rules: Vec<&str> = entries
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
@@ -491,12 +490,8 @@ fn each_resource_kind_maps_to_evidence() {
         "secret data must never be printed"
     );
     // the finding on replicas points at the `4`
-    let rep = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["rule"] == "R-REPLICAS")
-        .unwrap();
+    let entries = crate::common::rule_entries(&v);
+    let rep = entries.iter().find(|x| x["rule"] == "R-REPLICAS").unwrap();
     assert_eq!(rep["location"]["line"], 5);
     assert_eq!(rep["location"]["column"], 13);
 }

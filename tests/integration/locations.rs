@@ -28,7 +28,14 @@ fn run(format: &str, file: &str) -> (Option<i32>, String, String) {
     std::fs::write(dir.path().join("compose.yaml"), file).unwrap();
     let out = common::stackfit()
         .current_dir(dir.path())
-        .args(["analyze", "--format", format, "--fail-on", "never"])
+        .args([
+            "analyze",
+            "--format",
+            format,
+            "--fail-on",
+            "never",
+            "--report-scores",
+        ])
         .output()
         .unwrap();
     (
@@ -38,11 +45,9 @@ fn run(format: &str, file: &str) -> (Option<i32>, String, String) {
     )
 }
 
-fn finding<'a>(v: &'a Value, rule: &str) -> &'a Value {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+fn finding(v: &Value, rule: &str) -> Value {
+    crate::common::rule_entries(v)
+        .into_iter()
         .find(|f| f["rule"] == rule)
         .unwrap_or_else(|| panic!("{rule} missing: {v:#}"))
 }

@@ -34,6 +34,7 @@ fn analyse(text: &str) -> Result<String, String> {
         inputs: vec!["-".into()],
         expect: None,
         config: None,
+        report_scores: false,
     };
     let report = stackfit::report::build::run(&model, &sm, &rules, &declared, &opts);
     let mut buf = Vec::new();

@@ -22,10 +22,8 @@ fn fired_rules(file: &Path) -> Vec<String> {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    crate::common::rule_entries(&v)
+        .into_iter()
         .map(|f| f["rule"].as_str().unwrap().to_string())
         .collect()
 }
