@@ -213,6 +213,10 @@ fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
     key.map(str::to_string)
 }
 
+/// Where a fired rule's evidence is: its location, further locations, and where a declared
+/// fact behind it came from.
+type Evidence = (Option<Location>, Vec<Location>, Option<String>);
+
 /// The `--expect` mismatch as a finding, located where the expectation is written (the
 /// `x-stackfit.expect` key, the config line), else at the first input's `services:` (or the
 /// first manifest's `kind:`), saying how to accept the new outcome.
@@ -320,8 +324,7 @@ pub fn run(
     let mut findings = Vec::new();
     let mut suppressed = Vec::new();
     let mut kept: Vec<Fired<'_>> = Vec::new();
-    let mut evidence: BTreeMap<String, (Option<Location>, Vec<Location>, Option<String>)> =
-        BTreeMap::new();
+    let mut evidence: BTreeMap<String, Evidence> = BTreeMap::new();
     for f in fired {
         let (location, related, declared_from) = locate(&f, &facts, model, sm);
         if let Some(s) = sups
