@@ -18,8 +18,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let rules = stackfit::analysis::rules::RuleSet::builtin();
-    let opts = stackfit::analysis::Options { inline_ignores: true, inputs: vec![], expect: None };
-    let report = stackfit::analysis::run(&model, &sm, &rules, &declared, &opts);
+    let opts = stackfit::report::build::Options {
+        inline_ignores: true,
+        inputs: vec![],
+        expect: None,
+        config: None,
+        report_scores: true,
+    };
+    let report = stackfit::report::build::run(&model, &sm, &rules, &declared, &opts);
     let mut out = Vec::new();
     stackfit::render::json::render(&report, &mut out).unwrap();
 });
