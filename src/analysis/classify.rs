@@ -327,8 +327,55 @@ pub fn image_class(image: &str) -> Option<Class> {
     if base.ends_with("-exporter") || base.ends_with("_exporter") {
         return Some(Class::Observability);
     }
+    // A vendor path whose last component is a well-known name followed only by version or
+    // variant tokens (`<vendor>/postgres-12-alpine`, `redis-7`); exact tokens, never a
+    // substring (`postgrest` stays what it is).
+    let mut tokens = base.split(['-', '_']);
+    if let Some(first) = tokens.next()
+        && first != base
+        && let Some(c) = exact_images().get(first)
+    {
+        let variants = [
+            "alpine",
+            "slim",
+            "bullseye",
+            "bookworm",
+            "buster",
+            "jammy",
+            "focal",
+            "debian",
+            "ubuntu",
+            "latest",
+            "lts",
+            "server",
+            "community",
+            "oss",
+            "management",
+            "emulator",
+            "local",
+        ];
+        let mut rest = tokens.peekable();
+        if rest.peek().is_some()
+            && rest
+                .all(|t| variants.contains(&t) || t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        {
+            return Some(*c);
+        }
+    }
     None
 }
+
+/// Cloud datastores whose local emulators projects build themselves (`firestore`,
+/// `dynamodb-local`): a service named after one is that datastore, not first-party code.
+const EMULATED_DATASTORES: &[&str] = &[
+    "firestore",
+    "dynamodb",
+    "datastore",
+    "spanner",
+    "bigtable",
+    "cosmosdb",
+    "bigquery",
+];
 
 /// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
 /// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
@@ -377,6 +424,13 @@ pub fn service_class(s: &Service) -> Class {
     if let Some((_, c)) = NAMES.iter().find(|(n, _)| *n == lname) {
         return *c;
     }
+    if lname
+        .split(['-', '_'])
+        .next()
+        .is_some_and(|t| EMULATED_DATASTORES.contains(&t))
+    {
+        return Class::Database;
+    }
     // `catalogue-db`, `user_db`, `orders-mongodb`: a project's own database image.
     if [
         "-db",
@@ -390,6 +444,8 @@ pub fn service_class(s: &Service) -> Class {
     ]
     .iter()
     .any(|suffix| lname.ends_with(suffix))
+        // `mymeetingsdb`, `ordersdb`: a name ending in `db` after a word of its own
+        || (lname.len() >= 6 && lname.ends_with("db") && lname[..lname.len() - 2].chars().all(|c| c.is_ascii_alphabetic()))
     {
         return Class::Database;
     }
@@ -448,6 +504,7 @@ const SCHEDULER_WORDS: &[&str] = &[
 const ONESHOT_WORDS: &[&str] = &[
     "init",
     "migrate",
+    "migrator",
     "migration",
     "migrations",
     "setup",
@@ -507,6 +564,17 @@ pub fn role(s: &Service) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vendor_paths_match_by_exact_tokens() {
+        assert_eq!(
+            image_class("acme/postgres-12-alpine"),
+            Some(Class::Database)
+        );
+        assert_eq!(image_class("acme/redis-7"), Some(Class::Cache));
+        assert_eq!(image_class("postgrest/postgrest"), None);
+        assert_eq!(image_class("acme/redis-commander"), None);
+    }
 
     #[test]
     fn exact_repository_matching() {

@@ -269,17 +269,34 @@ impl Facts {
             .zip(fp_names.iter().map(String::as_str))
             .collect();
         fp_sorted.sort_by(|a, b| a.1.cmp(b.1));
+        // The stem names one owner: the service called exactly the stem (or `stem-service`),
+        // else the one service starting with it. A stem several services share
+        // (`mythical-database` beside `mythical-server`, `mythical-recorder`, …) names none.
         for &d in &datastores {
             if let Some(stem) = datastore_stem(&svcs[d].name) {
                 let start = fp_sorted.partition_point(|(_, n)| *n < stem.as_str());
-                for &(a, n) in fp_sorted[start..]
+                let matching: Vec<(usize, &str)> = fp_sorted[start..]
                     .iter()
                     .take_while(|(_, n)| n.starts_with(stem.as_str()))
-                {
-                    if n == stem || n[stem.len()..].starts_with(['-', '_']) {
-                        users.get_mut(&d).expect("datastore").insert(a);
-                    }
-                }
+                    .filter(|(_, n)| *n == stem || n[stem.len()..].starts_with(['-', '_']))
+                    .copied()
+                    .collect();
+                let exact: Vec<usize> = matching
+                    .iter()
+                    .filter(|(_, n)| {
+                        *n == stem
+                            || matches!(&n[stem.len()..], "-service" | "_service" | "-svc" | "-api")
+                    })
+                    .map(|(a, _)| *a)
+                    .collect();
+                let owners = if !exact.is_empty() {
+                    exact
+                } else if matching.len() == 1 {
+                    vec![matching[0].0]
+                } else {
+                    vec![]
+                };
+                users.get_mut(&d).expect("datastore").extend(owners);
             }
         }
         let private: Vec<usize> = users
@@ -626,6 +643,16 @@ impl Facts {
                     origin,
                 },
             );
+        }
+        // Caches join the datastores for the hints (a shared keyspace is a smell), after the
+        // ownership facts, which count databases, search engines and object stores only.
+        for &c in running.iter().filter(|&&i| class(i) == Class::Cache) {
+            let u: BTreeSet<usize> = first_party
+                .iter()
+                .copied()
+                .filter(|&a| graph.needs(a).iter().any(|(t, _)| *t == c))
+                .collect();
+            users.insert(c, u);
         }
         f.derived = Derived {
             running,

@@ -51,6 +51,9 @@ pub struct Edge {
     pub pos: Pos,
     /// For env references: the variable name (never its value).
     pub via: Option<String>,
+    /// An env reference that only comes from an env file three or more services share: shared
+    /// configuration, not evidence of a call (the hints' cycle search skips these).
+    pub shared_config: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -80,15 +83,21 @@ impl ServiceGraph {
             by_name.insert(s.name.clone(), idx);
         }
         // (from, to, kind) → first position; BTreeMap keeps edges sorted and unique.
-        let mut edges: BTreeMap<(usize, usize, EdgeKind), (Pos, Option<String>)> = BTreeMap::new();
-        let mut add = |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<String>| {
-            if let Some(&t) = by_name.get(to) {
-                let t = t.index();
-                if t != from {
-                    edges.entry((from, t, kind)).or_insert((pos, via));
+        // (from, to, kind) → (where written, variable, only from a shared env file)
+        type Written = (Pos, Option<String>, bool);
+        let mut edges: BTreeMap<(usize, usize, EdgeKind), Written> = BTreeMap::new();
+        let mut add =
+            |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<String>, shared: bool| {
+                if let Some(&t) = by_name.get(to) {
+                    let t = t.index();
+                    if t != from {
+                        edges
+                            .entry((from, t, kind))
+                            .and_modify(|e| e.2 &= shared)
+                            .or_insert((pos, via, shared));
+                    }
                 }
-            }
-        };
+            };
         // Host names another service answers to: its name, container_name and hostname-like
         // network aliases are all resolvable; stackfit uses names and container names.
         let mut aliases: HashMap<&str, &str> = HashMap::new();
@@ -101,23 +110,39 @@ impl ServiceGraph {
             }
         }
         let mut volume_users: BTreeMap<&str, Vec<(usize, Pos)>> = BTreeMap::new();
+        // An env file that three or more services read is shared configuration (every service
+        // gets every address in it): its host names are not evidence that a service calls them.
+        let mut env_file_users: BTreeMap<&std::path::Path, BTreeSet<usize>> = BTreeMap::new();
+        for (i, s) in model.services.iter().enumerate() {
+            for e in &s.environment {
+                if let Some(f) = &e.env_file {
+                    env_file_users.entry(f.as_path()).or_default().insert(i);
+                }
+            }
+        }
+        let shared_file = |e: &crate::model::EnvVar| {
+            e.env_file
+                .as_deref()
+                .is_some_and(|f| env_file_users.get(f).is_some_and(|u| u.len() >= 3))
+        };
         for (i, s) in model.services.iter().enumerate() {
             for d in &s.depends_on {
-                add(i, &d.service, EdgeKind::DependsOn, d.pos, None);
+                add(i, &d.service, EdgeKind::DependsOn, d.pos, None, false);
             }
             for l in &s.links {
-                add(i, &l.value, EdgeKind::Links, l.pos, None);
+                add(i, &l.value, EdgeKind::Links, l.pos, None, false);
             }
             for v in &s.volumes_from {
-                add(i, &v.value, EdgeKind::VolumesFrom, v.pos, None);
+                add(i, &v.value, EdgeKind::VolumesFrom, v.pos, None, false);
             }
             if let Some(nm) = &s.network_mode
                 && let Some(t) = nm.value.strip_prefix("service:")
             {
-                add(i, t, EdgeKind::NetworkMode, nm.pos, None);
+                add(i, t, EdgeKind::NetworkMode, nm.pos, None, false);
             }
             for e in &s.environment {
                 let Some(v) = &e.value else { continue };
+                let shared = shared_file(e);
                 for host in referenced_hosts(v) {
                     if let Some(target) = aliases.get(host) {
                         add(
@@ -126,6 +151,7 @@ impl ServiceGraph {
                             EdgeKind::EnvReference,
                             e.pos,
                             Some(e.name.clone()),
+                            shared,
                         );
                     }
                 }
@@ -139,7 +165,7 @@ impl ServiceGraph {
                     LinkKind::DependsOn => EdgeKind::DependsOn,
                     LinkKind::EnvReference => EdgeKind::EnvReference,
                 };
-                add(i, &l.to, kind, l.pos, None);
+                add(i, &l.to, kind, l.pos, None, false);
             }
             for m in &s.mounts {
                 if m.kind == MountKind::Volume
@@ -171,7 +197,7 @@ impl ServiceGraph {
                     .iter()
                     .find(|(k, _)| k.starts_with("traefik.http.routers."))
                 {
-                    add(t, &s.name, EdgeKind::Ingress, label.pos, None);
+                    add(t, &s.name, EdgeKind::Ingress, label.pos, None, false);
                 }
             }
         }
@@ -183,15 +209,20 @@ impl ServiceGraph {
             if let Some((first, _)) = users.first() {
                 for (u, pos) in users.iter().skip(1) {
                     let name = &model.services[*first].name;
-                    add(*u, name, EdgeKind::SharedVolume, *pos, None);
+                    add(*u, name, EdgeKind::SharedVolume, *pos, None, false);
                 }
             }
         }
-        for ((from, to, kind), (pos, via)) in edges {
+        for ((from, to, kind), (pos, via, shared_config)) in edges {
             graph.add_edge(
                 NodeIndex::new(from),
                 NodeIndex::new(to),
-                Edge { kind, pos, via },
+                Edge {
+                    kind,
+                    pos,
+                    via,
+                    shared_config,
+                },
             );
         }
         ServiceGraph { graph, by_name }

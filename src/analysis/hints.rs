@@ -264,17 +264,25 @@ pub fn hints(
         }
     }
 
-    // Shared datastores: ≥3 first-party users from different codebases (roles of one image
-    // sharing their store is the role-split case, not a smell).
+    // Shared datastores: first-party users from several codebases (roles of one image
+    // sharing their store is the role-split case, not a smell). A codebase is an image or build
+    // context, and the code directory it runs when one development image serves several.
     let codebases = |users: &[usize]| {
         users
             .iter()
-            .map(|&u| image_key(&svcs[u]))
+            .map(|&u| (image_key(&svcs[u]), svcs[u].working_dir.clone()))
             .collect::<BTreeSet<_>>()
             .len()
     };
     for (&store, users) in &d.datastore_users {
-        if users.len() >= 3 && codebases(users) >= 3 {
+        // A database or search server usually hosts a database per service, so it takes three
+        // codebases to call it shared; a cache's one keyspace is shared by two.
+        let needed = if graph.node(store).class == Class::Cache {
+            2
+        } else {
+            3
+        };
+        if users.len() >= 2 && codebases(users) >= needed {
             // One server with a database per user is not shared persistence.
             // Users whose connection names a database are grouped by it; users that only
             // depend on the server (no database named) are not evidence of a shared schema.
@@ -284,17 +292,24 @@ pub fn hints(
                     *by_db.entry(db).or_default() += 1;
                 }
             }
-            if !by_db.is_empty() && by_db.values().all(|&n| n < 3) {
+            if !by_db.is_empty() && by_db.values().all(|&n| n < needed) {
                 continue;
             }
             out.push(Hint {
                 kind: "shared-datastore".into(),
                 title: format!("`{}` is shared by {} services", name(store), users.len()),
-                advice: format!(
-                    "split the schema before splitting the code: give {} their own schemas or databases (one server \
-                     with separate databases is fine)",
-                    users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
-                ),
+                advice: if graph.node(store).class == Class::Cache {
+                    format!(
+                        "one keyspace couples {}: give each its own cache instance, or keys that one service owns",
+                        users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
+                    )
+                } else {
+                    format!(
+                        "split the schema before splitting the code: give {} their own schemas or databases (one \
+                         server with separate databases is fine)",
+                        users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
+                    )
+                },
                 services: std::iter::once(name(store)).chain(users.iter().map(|&u| name(u))).collect(),
                 locations: locs(sm, [svcs[store].name_pos]),
             });
@@ -306,11 +321,11 @@ pub fn hints(
     let sub = graph.graph.filter_map(
         |idx, n| fp.contains(&idx.index()).then_some(n.service),
         |_, e| {
-            matches!(
+            (matches!(
                 e.kind,
                 EdgeKind::DependsOn | EdgeKind::EnvReference | EdgeKind::Links
-            )
-            .then_some(e.pos)
+            ) && !e.shared_config)
+                .then_some(e.pos)
         },
     );
     for scc in petgraph::algo::tarjan_scc(&sub) {
@@ -451,10 +466,35 @@ pub fn hints(
         .copied()
         .filter(|&i| svcs[i].ports.iter().any(|p| p.published.is_some()))
         .collect();
-    let has_proxy = d
-        .running
-        .iter()
-        .any(|&i| graph.node(i).class == Class::Proxy);
+    // A front door: a proxy, or a first-party service named as a gateway or reverse proxy
+    // (`api-gateway`, `nginx-thrift`, `ts-ui-dashboard`) that the system builds itself.
+    let front_door = |i: usize| {
+        graph.node(i).class == Class::Proxy
+            || svcs[i]
+                .name
+                .to_ascii_lowercase()
+                .split(['-', '_'])
+                .any(|t| {
+                    matches!(
+                        t,
+                        "gateway"
+                            | "gw"
+                            | "apigw"
+                            | "proxy"
+                            | "nginx"
+                            | "openresty"
+                            | "haproxy"
+                            | "envoy"
+                            | "traefik"
+                            | "ingress"
+                            | "edge"
+                            | "zuul"
+                            | "bff"
+                            | "dashboard"
+                    )
+                })
+    };
+    let has_proxy = d.running.iter().any(|&i| front_door(i));
     if publishing.len() >= 3 && !has_proxy {
         out.push(Hint {
             kind: "no-gateway".into(),

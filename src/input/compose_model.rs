@@ -662,6 +662,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 "restart" => s.restart = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
+                "working_dir" => s.working_dir = Some(self.str_of(&p(key), v)?),
                 "container_name" => {
                     s.container_name = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
                 }
@@ -787,6 +788,7 @@ impl Builder<'_, '_> {
                         name: k,
                         value: Some(v),
                         pos,
+                        env_file: Some(path.clone()),
                     }));
                 }
             }
@@ -961,11 +963,13 @@ impl Builder<'_, '_> {
                             name: k.to_string(),
                             value: Some(val.to_string()),
                             pos: i.pos,
+                            env_file: None,
                         }),
                         None => push(EnvVar {
                             value: self.env.get(&t),
                             name: t,
                             pos: i.pos,
+                            env_file: None,
                         }),
                     }
                 }
@@ -988,6 +992,7 @@ impl Builder<'_, '_> {
                         name: e.key.clone(),
                         value,
                         pos: e.key_pos,
+                        env_file: None,
                     });
                 }
             }

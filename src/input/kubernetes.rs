@@ -568,6 +568,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
                 name: name.to_string(),
                 value,
                 pos: e.pos,
+                env_file: None,
             });
         }
         for e in c.get("envFrom").and_then(Node::as_seq).unwrap_or_default() {

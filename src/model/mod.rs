@@ -155,6 +155,8 @@ pub struct EnvVar {
     /// Never printed: environment values are secrets in real projects.
     pub value: Option<String>,
     pub pos: Pos,
+    /// The env file the entry came from (`env_file:`), when it did not come from `environment`.
+    pub env_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -239,6 +241,9 @@ pub struct Service {
     pub healthcheck: Option<Pos>,
     pub healthcheck_disabled: bool,
     pub restart: Option<Located<String>>,
+    /// `working_dir`: where in the image the service runs (tells apart services built from one
+    /// development image that run different code directories).
+    pub working_dir: Option<String>,
     pub container_name: Option<Located<String>>,
     pub labels: BTreeMap<String, Located<String>>,
     pub deploy: Deploy,

@@ -140,3 +140,78 @@ fn clean_services_say_so() {
     assert!(!kinds(&h).contains(&"shared-datastore"));
     assert!(!h.is_empty());
 }
+
+/// `hints` with extra files beside the compose file (env files).
+fn hints_with(compose: &str, files: &[(&str, &str)]) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, t) in files {
+        std::fs::write(dir.path().join(n), t).unwrap();
+    }
+    std::fs::write(dir.path().join("compose.yaml"), compose).unwrap();
+    let out = common::stackfit()
+        .current_dir(dir.path())
+        .args(["analyze", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["hints"].as_array().unwrap().clone()
+}
+
+#[test]
+fn addresses_in_a_shared_env_file_are_not_calls() {
+    // Every service reads the same .env with every address: no distributed-monolith cycle.
+    let mut c = String::from("services:\n");
+    for s in ["orders", "payments", "users"] {
+        c.push_str(&format!(
+            "  {s}:\n    build: ./{s}\n    env_file: shared.env\n"
+        ));
+    }
+    let env = "ORDERS_ADDR=orders:3000\nPAYMENTS_ADDR=payments:3000\nUSERS_ADDR=users:3000\n";
+    let h = hints_with(&c, &[("shared.env", env)]);
+    assert!(!kinds(&h).contains(&"dependency-cycle"), "{h:#?}");
+    // The same addresses written per service are calls, and the cycle is real.
+    let c = "services:\n  orders:\n    build: ./orders\n    environment: {PAY: payments:3000}\n  payments:\n    build: ./payments\n    environment: {ORD: orders:3000}\n";
+    assert!(kinds(&hints(c)).contains(&"dependency-cycle"));
+}
+
+#[test]
+fn a_gateway_the_project_builds_itself_is_a_front_door() {
+    let mut c = String::from(
+        "services:\n  api-gateway:\n    build: ./gateway\n    ports: [\"8080:8080\"]\n",
+    );
+    for (i, s) in ["orders", "payments", "users"].iter().enumerate() {
+        c.push_str(&format!(
+            "  {s}:\n    build: ./{s}\n    ports: [\"{}:80\"]\n",
+            9000 + i
+        ));
+    }
+    assert!(!kinds(&hints(&c)).contains(&"no-gateway"));
+    let c = c.replace("api-gateway", "reporting");
+    assert!(kinds(&hints(&c)).contains(&"no-gateway"));
+}
+
+#[test]
+fn two_services_sharing_one_cache_keyspace_is_a_smell_but_not_one_database_server() {
+    let c = "services:\n  cart:\n    build: ./cart\n    depends_on: [redis, mysql]\n  user:\n    build: ./user\n    depends_on: [redis, mysql]\n  redis:\n    image: redis:7\n  mysql:\n    image: acme/mysql-8\n";
+    let h = hints(c);
+    let shared: Vec<&Value> = h
+        .iter()
+        .filter(|x| x["kind"] == "shared-datastore")
+        .collect();
+    assert_eq!(shared.len(), 1, "{h:#?}");
+    assert_eq!(
+        shared[0]["services"][0], "redis",
+        "a vendor `mysql-8` is a database server: {h:#?}"
+    );
+}
+
+#[test]
+fn a_cloud_datastore_emulator_built_locally_is_a_database() {
+    let c = "services:\n  firestore:\n    build: ./emulator\n  trainer:\n    build: ./app\n    working_dir: /internal/trainer\n    depends_on: [firestore]\n  trainings:\n    build: ./app\n    working_dir: /internal/trainings\n    depends_on: [firestore]\n  users:\n    build: ./app\n    working_dir: /internal/users\n    depends_on: [firestore]\n";
+    let h = hints(c);
+    let shared = h
+        .iter()
+        .find(|x| x["kind"] == "shared-datastore")
+        .expect("shared firestore");
+    assert_eq!(shared["services"][0], "firestore");
+}

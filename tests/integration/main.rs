@@ -13,6 +13,7 @@ mod decomp;
 mod decompose_cli;
 mod extras;
 mod formats;
+mod hint_rows;
 mod hints;
 mod hostile;
 mod integrations;
