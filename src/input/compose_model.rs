@@ -130,6 +130,46 @@ fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> Result<()> 
     ))
 }
 
+/// A directory name as Compose makes a project name of it: lowercase, only `a-z0-9_-`.
+fn normalize_project_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-')
+        .collect::<String>()
+        .trim_start_matches(['_', '-'])
+        .to_string()
+}
+
+/// The last literal top-level `name:` among the files (a later `-f` file wins); one written
+/// with a variable is left to interpolation. Files are read through the one reader.
+fn literal_name(files: &[PathBuf], req: &Request) -> Option<String> {
+    let mut found = None;
+    for f in files {
+        let text = if f.as_os_str() == "-" {
+            req.stdin.clone().unwrap_or_default()
+        } else {
+            let bytes = crate::source::read::read_head(f, 64 * 1024)?;
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        for line in text.lines() {
+            if let Some(v) = line.strip_prefix("name:") {
+                let v = v
+                    .split(" #")
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\'']);
+                if !v.is_empty() && !v.contains('$') {
+                    found = Some(v.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Loads the compose files of one project and builds its model.
 pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
     let first = files
@@ -149,6 +189,21 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         process: req.environ.clone(),
         files: BTreeMap::new(),
     };
+    // `${COMPOSE_PROJECT_NAME}` interpolates to the project name: `-p`, else the variable
+    // itself, else the files' top-level `name:` (a literal one), else the directory's name.
+    let project = match &req.project_name {
+        Some(p) => Some(p.clone()),
+        None if req.environ.contains_key("COMPOSE_PROJECT_NAME") => None,
+        None => {
+            Some(literal_name(files, req).unwrap_or_else(|| normalize_project_name(&project_dir)))
+        }
+    };
+    // It comes from the command line or the project, not from a secret: an identifier to
+    // print, so it sits with the project files' values (`-p` wins over the variable).
+    if let Some(p) = project {
+        env.process.remove("COMPOSE_PROJECT_NAME");
+        env.files.insert("COMPOSE_PROJECT_NAME".into(), p);
+    }
     let env_paths: Vec<PathBuf> = if req.env_files.is_empty() {
         let dotenv = project_dir.join(".env");
         if dotenv.is_file() {
@@ -176,6 +231,9 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         let snapshot = env.clone();
         let vars = loader.read_env_file(p, &|n| snapshot.get(n))?;
         env.files.extend(vars);
+    }
+    if let Some(p) = &req.project_name {
+        env.files.insert("COMPOSE_PROJECT_NAME".into(), p.clone());
     }
     let mut merged: Option<Node> = None;
     let mut stdin_used = false;
@@ -406,6 +464,40 @@ impl Builder<'_, '_> {
                         .any(|p| profiles.iter().any(|q| q == p || q == "*"))
             })
             .collect();
+        // Container names: one per container, so never with several replicas, and never the
+        // same for two services (Compose refuses both).
+        let mut names_in_use: HashMap<&str, &str> = HashMap::new();
+        for (i, s) in all.iter().enumerate() {
+            let Some(c) = s.container_name.as_ref().filter(|_| active[i]) else {
+                continue;
+            };
+            let replicas = s
+                .scale
+                .as_ref()
+                .or(s.deploy.replicas.as_ref())
+                .map_or(1, |r| r.value);
+            if replicas > 1 {
+                return Err(err(
+                    self.sm(),
+                    c.pos,
+                    format!(
+                        "services.{}: can't set container_name with {replicas} replicas: container names must be unique",
+                        s.name
+                    ),
+                ));
+            }
+            if let Some(other) = names_in_use.insert(c.value.as_str(), s.name.as_str()) {
+                return Err(err(
+                    self.sm(),
+                    c.pos,
+                    format!(
+                        "services.{}: container name `{}` is already in use by service `{other}`",
+                        s.name,
+                        crate::source::escape::short(&c.value)
+                    ),
+                ));
+            }
+        }
         for (i, s) in all.iter().enumerate() {
             if !active[i] {
                 continue;
@@ -613,8 +705,21 @@ impl Builder<'_, '_> {
                     }
                 }
                 "ports" => {
+                    // Compose keeps one of identical entries (also after merges); a set keeps
+                    // that linear.
+                    let mut seen = std::collections::HashSet::new();
                     for i in self.seq_of(&p(key), v)? {
-                        s.ports.push(self.port(name, i)?);
+                        let port = self.port(name, i)?;
+                        let key = (
+                            port.target.clone(),
+                            port.published.clone(),
+                            port.host_ip.clone(),
+                            port.protocol.clone(),
+                            port.mode.clone(),
+                        );
+                        if seen.insert(key) {
+                            s.ports.push(port);
+                        }
                     }
                 }
                 "expose" => {
@@ -639,20 +744,20 @@ impl Builder<'_, '_> {
                 "healthcheck" => {
                     let m = self.map_of(&p(key), v)?;
                     s.healthcheck = Some(e.key_pos);
+                    // `test: ["NONE"]` disables the check whatever `disable` says.
+                    let mut disable = false;
+                    let mut none = false;
                     for h in m {
                         match h.key.as_str() {
                             "disable" => {
-                                s.healthcheck_disabled =
-                                    self.bool_of(&p("healthcheck.disable"), &h.value)?
+                                disable = self.bool_of(&p("healthcheck.disable"), &h.value)?
                             }
                             "test" => {
                                 let first = match &h.value.kind {
                                     Kind::Seq(items) => items.first().and_then(Node::as_str),
                                     _ => h.value.as_str(),
                                 };
-                                if first == Some("NONE") {
-                                    s.healthcheck_disabled = true;
-                                }
+                                none = first == Some("NONE");
                             }
                             "retries" => {
                                 self.uint_of(&p("healthcheck.retries"), &h.value)?;
@@ -660,6 +765,7 @@ impl Builder<'_, '_> {
                             _ => {}
                         }
                     }
+                    s.healthcheck_disabled = disable || none;
                 }
                 "restart" => s.restart = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
                 "working_dir" => s.working_dir = Some(self.str_of(&p(key), v)?),
@@ -920,6 +1026,8 @@ impl Builder<'_, '_> {
                                 "restart" => {
                                     self.bool_of(&format!("{what}.{}.restart", e.key), &f.value)?;
                                 }
+                                // extensions are allowed in a long `depends_on` entry
+                                other if other.starts_with("x-") => {}
                                 other => {
                                     return Err(err(
                                         self.sm(),

@@ -17,6 +17,8 @@ services:
     image: ghcr.io/acme/web:1
     ports:
       - \"8080:80\"
+  api:
+    image: ghcr.io/acme/api:1
     deploy:
       replicas: 3
       update_config:
@@ -62,7 +64,7 @@ fn direct_values_are_located_at_the_value() {
             r["location"]["line"].as_u64(),
             r["location"]["column"].as_u64()
         ),
-        (Some(13), Some(17)),
+        (Some(15), Some(17)),
         "the `3` of replicas: 3"
     );
     assert_eq!(r["location"]["end_column"], 18);
@@ -72,7 +74,7 @@ fn direct_values_are_located_at_the_value() {
             u["location"]["line"].as_u64(),
             u["location"]["column"].as_u64()
         ),
-        (Some(14), Some(7)),
+        (Some(16), Some(7)),
         "the update_config key"
     );
 }

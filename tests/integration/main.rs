@@ -12,6 +12,7 @@ mod corpus_graph;
 mod decomp;
 mod decompose_cli;
 mod extras;
+mod fidelity;
 mod formats;
 mod hint_rows;
 mod hints;

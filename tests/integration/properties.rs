@@ -136,7 +136,8 @@ fn render(services: &[(usize, Svc)], n: usize) -> String {
         if v.command > 0 {
             s.push_str(&format!("    command: [run, role{}]\n", v.command));
         }
-        if v.container_name {
+        // Compose refuses a container name on a service with several replicas.
+        if v.container_name && v.replicas <= 1 {
             s.push_str(&format!("    container_name: c{i}\n"));
         }
         // only depend on later services: no cycles

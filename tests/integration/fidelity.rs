@@ -1,0 +1,90 @@
+//! Regression cases where stackfit once disagreed with Docker Compose v2.40.3 (`docker compose
+//! config`): each asserts what Compose does with the same file.
+
+use serde_json::Value;
+
+use crate::common;
+
+fn graph(
+    dir: &std::path::Path,
+    files: &[(&str, &str)],
+    args: &[&str],
+) -> (Option<i32>, Value, String) {
+    for (n, t) in files {
+        std::fs::write(dir.join(n), t).unwrap();
+    }
+    let out = common::stackfit()
+        .current_dir(dir)
+        .args(["graph", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn compose_project_name_is_set_for_interpolation() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("My_Proj");
+    std::fs::create_dir(&dir).unwrap();
+    let f = "services:\n  web:\n    image: \"nginx:${COMPOSE_PROJECT_NAME}\"\n";
+    let (_, v, _) = graph(&dir, &[("compose.yaml", f)], &[]);
+    assert_eq!(v["services"][0]["image"], "nginx:my_proj");
+    let (_, v, _) = graph(&dir, &[("compose.yaml", &format!("name: other\n{f}"))], &[]);
+    assert_eq!(v["services"][0]["image"], "nginx:other");
+    let (_, v, _) = graph(&dir, &[], &["-p", "given"]);
+    assert_eq!(v["services"][0]["image"], "nginx:given");
+}
+
+#[test]
+fn identical_ports_are_kept_once() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"80:80\", \"80:80\", \"81:81\"]\n";
+    let (_, v, _) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(
+        v["services"][0]["ports"].as_array().unwrap().len(),
+        2,
+        "{v:#}"
+    );
+}
+
+#[test]
+fn a_none_test_disables_the_healthcheck_whatever_disable_says() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    healthcheck: {test: [\"NONE\"], disable: false}\n";
+    let (_, v, _) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(v["services"][0]["healthcheck"], false, "{v:#}");
+}
+
+#[test]
+fn extensions_are_allowed_in_long_depends_on() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    depends_on: {db: {condition: service_started, x-note: 1}}\n  db: {image: postgres}\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn container_names_are_unique() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    container_name: c1\n    scale: 2\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("compose.yaml:4:21") && err.contains("container names must be unique"),
+        "{err}"
+    );
+    let f = "services:\n  web:\n    image: nginx\n    container_name: c1\n  db:\n    image: postgres\n    container_name: c1\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("is already in use by service"), "{err}");
+    // A service left out by its profile does not count.
+    let f = "services:\n  web:\n    image: nginx\n    container_name: c1\n  db:\n    image: postgres\n    container_name: c1\n    profiles: [debug]\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(0), "{err}");
+}
