@@ -12,6 +12,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Graph(args) => crate::cmd::graph::run(args, out),
         Command::Rules(args) => crate::cmd::rules::list(args, out),
         Command::Explain(args) => crate::cmd::rules::explain(args, out),
+        Command::Sources(args) => crate::cmd::rules::sources(args, out),
         Command::Init(args) => crate::cmd::extras::init(args, out),
         Command::Completions { shell } => crate::cmd::extras::completions(shell, out),
         Command::Man => crate::cmd::extras::man(out),

@@ -29,8 +29,10 @@ pub enum Command {
     Graph(GraphArgs),
     /// List the rules
     Rules(RulesArgs),
-    /// Explain one rule (by id or name)
+    /// Explain one rule (by id or name), with its references
     Explain(ExplainArgs),
+    /// List the sources the rules cite
+    Sources(SourcesArgs),
     /// Split a monolith's modules (and tables) into candidate services
     Decompose(DecomposeArgs),
     /// Write a commented stackfit.toml with the questions the files cannot answer
@@ -203,6 +205,13 @@ pub struct RulesArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// A rules directory whose citations to show (default: the built-in rules)
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
 pub struct ExplainArgs {
     /// Rule id (`R-HOSTS`) or name (`multi-host`)
     pub rule: String,

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::write_result;
 use crate::analysis::rules::RuleSet;
-use crate::cli::{ExplainArgs, RulesArgs, RulesFormat};
+use crate::cli::{ExplainArgs, RulesArgs, RulesFormat, SourcesArgs};
 use crate::error::Error;
 use crate::render::rules as render;
 
@@ -42,5 +42,11 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Error> {
         )));
     };
     write_result(out.write_all(render::explain(r).as_bytes()))?;
+    Ok(0)
+}
+
+pub fn sources(args: SourcesArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let set = RuleSet::load(args.rules.as_deref())?;
+    write_result(out.write_all(render::sources(&set).as_bytes()))?;
     Ok(0)
 }

@@ -223,7 +223,38 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         super::mermaid::render(&r.graph(), w)?;
         writeln!(w, "```")?;
     }
+    // The sources of the rules this report cites, numbered once across rules.
+    let mut cited: Vec<&crate::analysis::rules::sources::Source> = Vec::new();
+    for d in &r.rule_docs {
+        for s in &d.references {
+            if !cited.iter().any(|c| c.id == s.id) {
+                cited.push(s);
+            }
+        }
+    }
+    if !cited.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "## References")?;
+        writeln!(w)?;
+        for (i, s) in cited.iter().enumerate() {
+            writeln!(w, "{}. {}", i + 1, cite(s))?;
+        }
+    }
     Ok(())
+}
+
+/// A source as one Markdown reference: title, publisher, date, then the link or the issue.
+pub fn cite(s: &crate::analysis::rules::sources::Source) -> String {
+    let mut out = format!("*{}* — {}", inline(&s.title), inline(&s.publisher));
+    if let Some(d) = &s.date {
+        out.push_str(&format!(" ({})", inline(d)));
+    }
+    if let Some(h) = s.href() {
+        out.push_str(&format!(". <{h}>"));
+    } else if let Some(r) = &s.reference {
+        out.push_str(&format!(". {}", inline(r)));
+    }
+    out
 }
 
 fn inputs(r: &Report) -> String {

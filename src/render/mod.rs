@@ -109,6 +109,7 @@ pub(crate) mod testing {
             severity: Severity::Info,
             seed: vec!["b".into()],
             source: vec!["S1".into()],
+            references: vec![],
         }
     }
 

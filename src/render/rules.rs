@@ -90,5 +90,35 @@ pub fn explain(r: &Rule) -> String {
     }
     s.push_str(r.explanation.trim());
     s.push('\n');
+    let refs: Vec<_> = r
+        .source
+        .iter()
+        .filter_map(|id| crate::analysis::rules::sources::find(id))
+        .collect();
+    if !refs.is_empty() {
+        s.push_str("\n## References\n");
+        for (i, src) in refs.iter().enumerate() {
+            s.push_str(&format!("[{}] {}\n", i + 1, src.cite()));
+        }
+    }
     s
+}
+
+/// `stackfit sources`: every source the rules may cite, with the rules citing it.
+pub fn sources(set: &RuleSet) -> String {
+    let mut out = String::new();
+    for src in crate::analysis::rules::sources::all() {
+        let by: Vec<&str> = set
+            .rules
+            .iter()
+            .filter(|r| r.source.contains(&src.id))
+            .map(|r| r.id.as_str())
+            .collect();
+        out.push_str(&format!("{}  {}\n", src.id, src.cite()));
+        out.push_str(&format!("      {}\n", src.supports));
+        if !by.is_empty() {
+            out.push_str(&format!("      cited by: {}\n", by.join(", ")));
+        }
+    }
+    out
 }

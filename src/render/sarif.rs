@@ -64,6 +64,9 @@ struct Descriptor {
     name: String,
     short_description: Text,
     full_description: Text,
+    /// The first cited source with a link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     help: Help,
     default_configuration: Configuration,
     properties: DescriptorProperties,
@@ -225,9 +228,15 @@ fn descriptor(d: &RuleDoc) -> Descriptor {
         full_description: Text {
             text: clip(&full, MAX_DESCRIPTION),
         },
+        help_uri: d.references.iter().find_map(|s| s.href()),
         help: Help {
-            text: format!("{summary}\n\n{body}"),
-            markdown: format!("**{} {}**: {summary}\n\n{body}", d.id, d.name),
+            text: format!("{summary}\n\n{body}{}", references_text(d)),
+            markdown: format!(
+                "**{} {}**: {summary}\n\n{body}{}",
+                d.id,
+                d.name,
+                references_markdown(d)
+            ),
         },
         default_configuration: Configuration {
             level: level(d.severity),
@@ -238,6 +247,34 @@ fn descriptor(d: &RuleDoc) -> Descriptor {
             source: d.source.clone(),
         },
     }
+}
+
+/// The references of a rule as a numbered plain-text list (empty when it cites none).
+fn references_text(d: &RuleDoc) -> String {
+    if d.references.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("\n\nReferences:");
+    for (i, r) in d.references.iter().enumerate() {
+        s.push_str(&format!("\n[{}] {}", i + 1, r.cite()));
+    }
+    s
+}
+
+/// The references of a rule as a numbered Markdown list.
+fn references_markdown(d: &RuleDoc) -> String {
+    if d.references.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from("\n\n## References");
+    for (i, r) in d.references.iter().enumerate() {
+        s.push_str(&format!(
+            "\n{}. {}",
+            i + 1,
+            crate::render::markdown::cite(r)
+        ));
+    }
+    s
 }
 
 /// A descriptor for a finding whose id is not a rule: input errors (`invalid-yaml`) and
@@ -272,6 +309,7 @@ fn synthetic_descriptor(f: &Finding) -> Descriptor {
         full_description: Text {
             text: clip(&help, MAX_DESCRIPTION),
         },
+        help_uri: None,
         help: Help {
             markdown: help.clone(),
             text: help,

@@ -118,6 +118,8 @@ pub struct RuleDoc {
     pub severity: Severity,
     pub seed: Vec<String>,
     pub source: Vec<String>,
+    /// The cited sources, resolved: title, publisher, link where known.
+    pub references: Vec<crate::analysis::rules::sources::Source>,
 }
 
 impl RuleDoc {
@@ -130,6 +132,11 @@ impl RuleDoc {
             severity: r.severity,
             seed: r.seed.clone(),
             source: r.source.clone(),
+            references: r
+                .source
+                .iter()
+                .filter_map(|id| crate::analysis::rules::sources::find(id).cloned())
+                .collect(),
         }
     }
 }

@@ -607,3 +607,30 @@ fn an_expect_mismatch_is_a_located_finding_that_says_how_to_accept() {
         "{f:#}"
     );
 }
+
+#[test]
+fn explain_and_sources_give_references_with_links() {
+    let out = common::stackfit()
+        .args(["explain", "R-SIZE"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## References\n[1] Overview — Kubernetes documentation. https://kubernetes.io/docs/concepts/overview/"), "{text}");
+    let out = common::stackfit().arg("sources").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("cited by: R-CONFIG"), "{text}");
+    // A rule file citing an unknown source is a configuration error.
+    let p = temp_project(&[(
+        "rules/R-X.toml",
+        "id = \"R-X\"\nname = \"x\"\nsummary = \"s\"\nseed = [\"a\"]\nsource = [\"S99\"]\nmessage = \"m\"\nexplanation = \"e\"\nwhen = { fact = \"services\", op = \">=\", value = 1 }\n",
+    )]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["rules", "--rules", "rules"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("source `S99` is not in rules/sources.toml")
+    );
+}

@@ -40,6 +40,8 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
                 .strip_suffix(".toml")
                 .map(str::to_string)
         })
+        // rules/*.toml are rules; sources.toml is data of its own kind
+        .filter(|id| id.starts_with("R-"))
         .collect();
     ids.sort();
     assert!(

@@ -4,6 +4,7 @@
 //! loads, validates and evaluates them; it never computes facts.
 
 pub mod builtin;
+pub mod sources;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -429,6 +430,15 @@ pub fn parse_rule(name: &str, text: &str) -> std::result::Result<Rule, String> {
             ));
         }
     }
+    if let Some(unknown) = rule.source.iter().find(|id| sources::find(id).is_none()) {
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("source"))
+            .map_or(1, |i| i + 1);
+        return Err(format!(
+            "{name}:{line}:1: source `{unknown}` is not in rules/sources.toml (`stackfit sources` lists them)"
+        ));
+    }
     rule.validate().map_err(|e| {
         let line = text
             .lines()
@@ -472,6 +482,8 @@ impl RuleSet {
         let mut files: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            // data of other kinds that may sit beside rule files (rules/sources.toml)
+            .filter(|p| p.file_name().is_none_or(|n| n != "sources.toml"))
             .collect();
         files.sort();
         if files.is_empty() {
@@ -547,7 +559,7 @@ mod tests {
             .unwrap()
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().to_string())
-            .filter(|n| n.ends_with(".toml"))
+            .filter(|n| n.starts_with("R-") && n.ends_with(".toml"))
             .collect();
         on_disk.sort();
         let mut embedded: Vec<String> = builtin::FILES
