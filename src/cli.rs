@@ -165,6 +165,19 @@ pub struct AnalyzeArgs {
     /// Also report each score line as a result (info) in every format
     #[arg(long)]
     pub report_scores: bool,
+    /// Colour in the table: auto (a terminal, unless NO_COLOR; CLICOLOR_FORCE forces it)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only the verdict line (table) and errors
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

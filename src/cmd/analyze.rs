@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{printable, request, write_result};
 use crate::analysis::rules::{RuleSet, Severity};
-use crate::cli::{AnalyzeArgs, AnalyzeFormat, Expect, FailOn};
+use crate::cli::{AnalyzeArgs, AnalyzeFormat, ColorChoice, Expect, FailOn};
 use crate::config::Config;
 use crate::error::{Error, ErrorKind};
 use crate::input;
@@ -23,11 +23,32 @@ fn expect_str(e: Expect) -> &'static str {
     }
 }
 
-fn render_report(report: &Report, format: AnalyzeFormat, tty: bool) -> Result<Vec<u8>, Error> {
+/// Colour for the table: `--color`, else a terminal without `NO_COLOR`, or `CLICOLOR_FORCE`.
+fn colour(choice: ColorChoice, tty: bool) -> bool {
+    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty() && x != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => set("CLICOLOR_FORCE") || (tty && !set("NO_COLOR")),
+    }
+}
+
+fn render_report(
+    report: &Report,
+    format: AnalyzeFormat,
+    table: crate::render::table::Options,
+) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
     let res = match format {
         AnalyzeFormat::Table => {
-            crate::render::table::render(report, &mut buf, tty, terminal_width(tty))
+            let res = crate::render::table::render(report, &mut buf, table);
+            // The table escapes input text field by field; with colour on, the last guard
+            // would escape the colour codes themselves.
+            if table.colour {
+                res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+                return Ok(buf);
+            }
+            res
         }
         AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
         AnalyzeFormat::Sarif => crate::render::sarif::render(report, &mut buf),
@@ -99,11 +120,14 @@ fn emit(
 
 pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
     let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(if stdout_tty {
-        AnalyzeFormat::Table
-    } else {
-        AnalyzeFormat::Json
-    });
+    // The human format is the default, piped or not (`--format json` asks for JSON).
+    let format = args.format.unwrap_or(AnalyzeFormat::Table);
+    let table = crate::render::table::Options {
+        tty: stdout_tty,
+        width: terminal_width(stdout_tty),
+        colour: colour(args.color, stdout_tty),
+        quiet: args.quiet,
+    };
     let req = request(&args.input)?;
     // Configuration first: a bad config or rules directory is exit 2 before any input is read.
     let config_path = match &args.config {
@@ -164,7 +188,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             if e.kind == ErrorKind::Input && format != AnalyzeFormat::Table {
                 let report = Report::input_error(inputs, &e);
                 emit(
-                    &render_report(&report, format, false)?,
+                    &render_report(&report, format, crate::render::table::Options::default())?,
                     args.output.as_ref(),
                     &named_inputs(&args),
                     out,
@@ -197,7 +221,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     emit(
-        &render_report(&report, format, stdout_tty)?,
+        &render_report(&report, format, table)?,
         args.output.as_ref(),
         &named_inputs(&args),
         out,

@@ -56,15 +56,14 @@ pub fn table(set: &RuleSet) -> String {
     t.load_style(presets::ASCII_MARKDOWN);
     t.force_no_tty();
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_width(120);
-    t.set_header(vec!["id", "name", "points", "severity", "seed", "summary"]);
+    // 80 columns: the name, seed rules and sources are on `stackfit explain RULE`.
+    t.set_width(80);
+    t.set_header(vec!["id", "points", "severity", "summary"]);
     for r in &set.rules {
         t.add_row(vec![
             r.id.clone(),
-            r.name.clone(),
             points(r),
             r.severity.as_str().to_string(),
-            r.seed.join(","),
             r.summary.clone(),
         ]);
     }

@@ -9,6 +9,45 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::report::analysis::Report;
 
+/// How the table is written: on a terminal (box drawing), its width (`None`: the terminal's),
+/// with colour, or only the verdict line (`--quiet`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub tty: bool,
+    pub width: Option<u16>,
+    pub colour: bool,
+    pub quiet: bool,
+}
+
+/// `s` in `style` when colour is on.
+fn paint(s: &str, style: anstyle::Style, colour: bool) -> String {
+    if colour {
+        format!("{}{s}{}", style.render(), style.render_reset())
+    } else {
+        s.to_string()
+    }
+}
+
+fn verdict_style(outcome: &str) -> anstyle::Style {
+    use anstyle::{AnsiColor, Style};
+    let c = match outcome {
+        "compose" => AnsiColor::Green,
+        "kubernetes" => AnsiColor::Blue,
+        "decompose-first" => AnsiColor::Magenta,
+        _ => AnsiColor::Yellow,
+    };
+    Style::new().bold().fg_color(Some(c.into()))
+}
+
+fn severity_style(s: &str) -> anstyle::Style {
+    use anstyle::{AnsiColor, Style};
+    match s {
+        "error" => Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+        "warning" => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+        _ => Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+    }
+}
+
 /// `width: None` lets the table crate use the terminal's width.
 fn table(tty: bool, width: Option<u16>) -> Table {
     let mut t = Table::new();
@@ -33,7 +72,9 @@ fn signed(p: i64) -> String {
     }
 }
 
-pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> std::io::Result<()> {
+pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> {
+    let (tty, width, colour) = (o.tty, o.width, o.colour);
+    let sev = |s: &str| paint(s, severity_style(s), colour);
     let Some(rec) = &r.recommendation else {
         for f in &r.findings {
             match &f.location {
@@ -41,10 +82,10 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
                     w,
                     "{}: {}: {}",
                     line(&l.to_string()),
-                    f.severity.as_str(),
+                    sev(f.severity.as_str()),
                     line(&f.message)
                 )?,
-                None => writeln!(w, "{}: {}", f.severity.as_str(), line(&f.message))?,
+                None => writeln!(w, "{}: {}", sev(f.severity.as_str()), line(&f.message))?,
             }
         }
         return Ok(());
@@ -53,6 +94,7 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
         Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
         None => rec.outcome.as_str().to_string(),
     };
+    let outcome = paint(&outcome, verdict_style(rec.outcome.as_str()), colour);
     writeln!(
         w,
         "stackfit: {outcome} — score {}, confidence {}{}",
@@ -63,6 +105,9 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
             .map(|s| format!(" — {}", line(s)))
             .unwrap_or_default()
     )?;
+    if o.quiet {
+        return Ok(());
+    }
     writeln!(
         w,
         "services: {} · deployable units: {} · running: {}",
@@ -132,7 +177,7 @@ pub fn render(r: &Report, w: &mut dyn Write, tty: bool, width: Option<u16>) -> s
             writeln!(
                 w,
                 "  {at}{} [{}] {}",
-                f.severity.as_str(),
+                sev(f.severity.as_str()),
                 f.rule,
                 line(&f.message)
             )?;

@@ -634,3 +634,38 @@ fn explain_and_sources_give_references_with_links() {
         String::from_utf8_lossy(&out.stderr).contains("source `S99` is not in rules/sources.toml")
     );
 }
+
+#[test]
+fn terminal_conventions_piped_colour_quiet_and_width() {
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut c = common::stackfit();
+        c.current_dir(root())
+            .args(["analyze", "examples/small-app"])
+            .args(args);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    // Piped, the human format is still the default.
+    let out = run(&[], &[]);
+    assert!(out.starts_with("stackfit: compose"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when piped");
+    // CLICOLOR_FORCE and --color always colour the verdict; NO_COLOR and --color never do not.
+    assert!(run(&[("CLICOLOR_FORCE", "1")], &[]).contains("\u{1b}["));
+    assert!(run(&[], &["--color", "always"]).contains("\u{1b}["));
+    assert!(!run(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]).contains('\u{1b}'));
+    // --quiet: the verdict line only.
+    let q = run(&[], &["-q"]);
+    assert_eq!(q.lines().count(), 1, "{q}");
+    // `stackfit rules` fits 80 display columns.
+    let rules =
+        String::from_utf8(common::stackfit().arg("rules").output().unwrap().stdout).unwrap();
+    for l in rules.lines() {
+        assert!(
+            l.chars().count() <= 80,
+            "{} columns: {l}",
+            l.chars().count()
+        );
+    }
+}
