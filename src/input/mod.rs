@@ -460,14 +460,11 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
             }
             dir = d.parent();
         }
-        return Err(Error::input(
-            "nothing-found",
-            format!(
-                "no compose file found in {} or its parents (looked for {}); name files with -f or a PATH",
-                display_name(&req.cwd),
-                COMPOSE_FILE_NAMES.join(", ")
-            ),
-        ));
+        // No compose file: the working directory's manifests, catalog or architecture
+        // description, found as for a directory PATH (an error names what was looked for).
+        let mut here = req.clone();
+        here.paths = vec![req.cwd.clone()];
+        return resolve_inputs(&here);
     }
     Ok(inputs)
 }

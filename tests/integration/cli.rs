@@ -669,3 +669,24 @@ fn terminal_conventions_piped_colour_quiet_and_width() {
         );
     }
 }
+
+#[test]
+fn with_no_path_a_repository_of_manifests_only_is_analysed() {
+    let p = temp_project(&[(
+        "k8s/app.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: ghcr.io/acme/web:1}]\n",
+    )]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["analyze", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["facts"]["kubernetes-input"]["value"], true);
+}

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn root() -> PathBuf {
@@ -51,13 +51,45 @@ struct ActionRun {
     sarif: serde_json::Value,
 }
 
+/// A release directory laid out as `dist` publishes one: `v<version>/stackfit-<target>.tar.xz`
+/// with the binary inside `stackfit-<target>/`, and its `.sha256`. `corrupt` spoils the sum.
+fn fake_release(dir: &Path, corrupt: bool) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    let target = "x86_64-unknown-linux-gnu";
+    let stage = dir.join("stage").join(format!("stackfit-{target}"));
+    std::fs::create_dir_all(&stage).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_stackfit"), stage.join("stackfit")).unwrap();
+    let rel = dir.join("releases").join(format!("v{version}"));
+    std::fs::create_dir_all(&rel).unwrap();
+    let archive = format!("stackfit-{target}.tar.xz");
+    let ok = Command::new("tar")
+        .env("XZ_OPT", "-0 -T2") // the debug binary is large: compress fast
+        .args(["-cJf"])
+        .arg(rel.join(&archive))
+        .arg("-C")
+        .arg(dir.join("stage"))
+        .arg(format!("stackfit-{target}"))
+        .status()
+        .unwrap();
+    assert!(ok.success(), "tar");
+    let sum = Command::new("sha256sum")
+        .arg(&archive)
+        .current_dir(&rel)
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8(sum.stdout).unwrap();
+    if corrupt {
+        text = format!("{}{}", "0".repeat(64), &text[64..]);
+    }
+    std::fs::write(rel.join(format!("{archive}.sha256")), text).unwrap();
+    format!("file://{}", dir.join("releases").display())
+}
+
 fn run_action(env: &[(&str, &str)]) -> ActionRun {
     let tmp = tempfile::tempdir().unwrap();
     let runner_temp = tmp.path().join("runner");
     let bin_dir = runner_temp.join("stackfit/bin");
-    std::fs::create_dir_all(&bin_dir).unwrap();
-    // A cache hit: the action's cache restored the installed binary.
-    std::fs::copy(env!("CARGO_BIN_EXE_stackfit"), bin_dir.join("stackfit")).unwrap();
+    let base = fake_release(tmp.path(), false);
     let workspace = tmp.path().join("workspace");
     std::fs::create_dir_all(&workspace).unwrap();
     std::fs::copy(
@@ -73,6 +105,9 @@ fn run_action(env: &[(&str, &str)]) -> ActionRun {
         let mut c = Command::new("bash");
         c.arg(root().join("scripts/action").join(script))
             .current_dir(&workspace)
+            .env("STACKFIT_RELEASE_BASE", &base)
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
             .env("GITHUB_ACTION_PATH", root())
             .env("RUNNER_TEMP", &runner_temp)
             .env("GITHUB_PATH", &files[0])
@@ -90,9 +125,20 @@ fn run_action(env: &[(&str, &str)]) -> ActionRun {
         "install.sh: {}",
         String::from_utf8_lossy(&install.stderr)
     );
-    assert!(String::from_utf8_lossy(&install.stdout).contains("already installed"));
+    let said = String::from_utf8_lossy(&install.stdout).to_string();
+    assert!(
+        said.contains("installed stackfit") && said.contains(".tar.xz"),
+        "{said}"
+    );
+    // The second run finds the binary the cache would restore.
+    let again = step("install.sh");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("restored from the cache"));
     assert_eq!(
-        std::fs::read_to_string(&files[0]).unwrap().trim(),
+        std::fs::read_to_string(&files[0])
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
         bin_dir.to_str().unwrap()
     );
     let out = step("analyze.sh");
@@ -259,4 +305,30 @@ fn gallery_dot_files_render_with_graphviz() {
         let bytes = std::fs::read(png.path()).unwrap();
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     }
+}
+
+#[test]
+fn github_action_refuses_an_archive_whose_checksum_does_not_match() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = fake_release(tmp.path(), true);
+    let runner_temp = tmp.path().join("runner");
+    let path_file = tmp.path().join("github_path");
+    std::fs::write(&path_file, "").unwrap();
+    let out = Command::new("bash")
+        .arg(root().join("scripts/action/install.sh"))
+        .env("STACKFIT_RELEASE_BASE", &base)
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("GITHUB_ACTION_PATH", root())
+        .env("RUNNER_TEMP", &runner_temp)
+        .env("GITHUB_PATH", &path_file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checksum mismatch"));
+    assert!(
+        !runner_temp.join("stackfit/bin/stackfit").exists(),
+        "nothing installed"
+    );
+    assert_eq!(std::fs::read_to_string(&path_file).unwrap(), "");
 }
