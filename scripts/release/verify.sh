@@ -31,15 +31,20 @@ python3 -m venv "$work/user-venv"
 "$work/user-venv/bin/python" -m pip install -q --no-index "$work"/wheels/stackfit-*.whl
 check "$work/user-venv/bin/stackfit" wheel
 
-# 2. The archive and installer, when dist is there.
-if command -v dist >/dev/null; then
-  dist build --artifacts=local --output-format=json > "$work/dist.json"
-  archive="$(ls target/distrib/stackfit-*.tar.xz | head -1)"
-  sha256sum --check "$archive.sha256" >/dev/null 2>&1 || (cd target/distrib && sha256sum --check "$(basename "$archive").sha256")
-  mkdir -p "$work/prefix"
-  tar -xJf "$archive" -C "$work/prefix"
-  check "$(find "$work/prefix" -name stackfit -type f -perm -u+x | head -1)" archive
-else
+# 2. The archive and installer for the host target, with dist.
+if ! command -v dist >/dev/null; then
   echo "dist is not installed: the archive step needs it (cargo install --locked cargo-dist)" >&2
   exit 1
 fi
+host="$(rustc -vV | sed -n 's/^host: //p')"
+dist build --artifacts=all --target "$host" > "$work/dist.log" 2>&1 || { cat "$work/dist.log" >&2; exit 1; }
+archive="target/distrib/stackfit-$host.tar.xz"
+[ -f "$archive" ] || { echo "dist built no $archive" >&2; cat "$work/dist.log" >&2; exit 1; }
+(cd target/distrib && sha256sum --check "stackfit-$host.tar.xz.sha256")
+# The shell installer (the PowerShell one is built with the Windows target, in the workflow).
+[ -s target/distrib/stackfit-installer.sh ] || { echo "dist built no shell installer" >&2; exit 1; }
+sh -n target/distrib/stackfit-installer.sh
+mkdir -p "$work/prefix"
+tar -xJf "$archive" -C "$work/prefix"
+check "$work/prefix/stackfit-$host/stackfit" archive
+echo "release verification passed"
