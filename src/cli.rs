@@ -138,9 +138,10 @@ pub enum Expect {
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format
-    #[arg(long, value_enum)]
-    pub format: Option<AnalyzeFormat>,
+    /// Output format, `FMT` to standard output (or `--output`) or `FMT=FILE`; repeatable, so
+    /// one run writes SARIF, annotations and JSON from one report (default: table)
+    #[arg(long, value_name = "FMT[=FILE]", value_parser = parse_format_target)]
+    pub format: Vec<FormatTarget>,
     /// Write the report to FILE (atomically) instead of stdout
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -171,6 +172,32 @@ pub struct AnalyzeArgs {
     /// Print only the verdict line (table) and errors
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// One `--format` value: a format and, for `FMT=FILE`, where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatTarget {
+    pub format: AnalyzeFormat,
+    pub file: Option<PathBuf>,
+}
+
+fn parse_format_target(s: &str) -> Result<FormatTarget, String> {
+    let (name, file) = match s.split_once('=') {
+        Some((n, f)) if !f.is_empty() => (n, Some(PathBuf::from(f))),
+        Some(_) => return Err(format!("`{s}`: a file name must follow `=`")),
+        None => (s, None),
+    };
+    let format = AnalyzeFormat::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = AnalyzeFormat::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!(
+            "invalid format `{name}` [possible values: {}]",
+            names.join(", ")
+        )
+    })?;
+    Ok(FormatTarget { format, file })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GitHub Action step: analyse one system, write SARIF for code scanning, print annotations and
-# append the Markdown report to the step summary. Exits with stackfit's exit code.
+# append the Markdown report to the step summary, from one run. Exits with stackfit's exit code.
 set -uo pipefail
 bin="${STACKFIT_BIN:-${RUNNER_TEMP:?}/stackfit/bin/stackfit}"
 path="${INPUT_PATH:-.}"
@@ -15,16 +15,14 @@ if [ -n "${INPUT_ARGS:-}" ]; then
   args+=("${extra[@]}")
 fi
 
-# 1. SARIF for github/codeql-action/upload-sarif (written atomically, also on input errors).
-"$bin" "${args[@]}" --format sarif --output "$sarif"
+# One analysis, three outputs from its one report: SARIF for github/codeql-action/upload-sarif
+# (written atomically, also on input errors), JSON for the step outputs, and the annotations on
+# standard output (inside Actions the Markdown report also goes to $GITHUB_STEP_SUMMARY).
+jdir="$(mktemp -d)"
+json="$jdir/report.json"
+"$bin" "${args[@]}" --format "sarif=$sarif" --format "json=$json" --format github
 code=$?
 
-# 2. Annotations on the PR and the Markdown report in $GITHUB_STEP_SUMMARY.
-"$bin" "${args[@]}" --format github || true
-
-# 3. Step outputs from the JSON report.
-json="$(mktemp)"
-"$bin" "${args[@]}" --format json --output "$json" || true
 if [ -n "${GITHUB_OUTPUT:-}" ] && [ -s "$json" ]; then
   python3 - "$json" >> "$GITHUB_OUTPUT" <<'PY'
 import json, sys
@@ -35,5 +33,5 @@ print(f"score={r.get('score', '')}")
 PY
   echo "sarif-file=$sarif" >> "$GITHUB_OUTPUT"
 fi
-rm -f "$json"
+rm -rf "$jdir"
 exit "$code"

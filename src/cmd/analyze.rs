@@ -87,6 +87,35 @@ fn terminal_width(tty: bool) -> Option<u16> {
     }
 }
 
+/// The formats to write and where: `FMT=FILE` to its file, a plain `FMT` to `--output` or
+/// standard output. At most one goes to standard output, and no file gets two formats.
+fn format_targets(args: &AnalyzeArgs) -> Result<Vec<(AnalyzeFormat, Option<PathBuf>)>, Error> {
+    let mut out: Vec<(AnalyzeFormat, Option<PathBuf>)> = if args.format.is_empty() {
+        vec![(AnalyzeFormat::Table, args.output.clone())]
+    } else {
+        args.format
+            .iter()
+            .map(|t| (t.format, t.file.clone().or_else(|| args.output.clone())))
+            .collect()
+    };
+    let to_stdout = out.iter().filter(|(_, f)| f.is_none()).count();
+    if to_stdout > 1 {
+        return Err(Error::usage(
+            "at most one --format may go to standard output: give the others a file (`--format sarif=report.sarif`)",
+        ));
+    }
+    let mut files: Vec<&PathBuf> = out.iter().filter_map(|(_, f)| f.as_ref()).collect();
+    files.sort();
+    if let Some(w) = files.windows(2).find(|w| w[0] == w[1]) {
+        return Err(Error::usage(format!(
+            "two formats name the same file {}",
+            crate::source::display_name(w[0])
+        )));
+    }
+    out.sort_by_key(|(_, f)| f.is_none()); // files first, standard output last
+    Ok(out)
+}
+
 /// The files named on the command line: `--output` must never replace one of them.
 fn named_inputs(args: &AnalyzeArgs) -> Vec<PathBuf> {
     let i = &args.input;
@@ -121,7 +150,7 @@ fn emit(
 pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
     let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
     // The human format is the default, piped or not (`--format json` asks for JSON).
-    let format = args.format.unwrap_or(AnalyzeFormat::Table);
+    let targets = format_targets(&args)?;
     let table = crate::render::table::Options {
         tty: stdout_tty,
         width: terminal_width(stdout_tty),
@@ -185,14 +214,16 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let (model, mut declared) = match loaded {
         Ok(x) => x,
         Err(e) => {
-            if e.kind == ErrorKind::Input && format != AnalyzeFormat::Table {
+            if e.kind == ErrorKind::Input {
                 let report = Report::input_error(inputs, &e);
-                emit(
-                    &render_report(&report, format, crate::render::table::Options::default())?,
-                    args.output.as_ref(),
-                    &named_inputs(&args),
-                    out,
-                )?;
+                for (format, file) in targets.iter().filter(|(f, _)| *f != AnalyzeFormat::Table) {
+                    emit(
+                        &render_report(&report, *format, crate::render::table::Options::default())?,
+                        file.as_ref(),
+                        &named_inputs(&args),
+                        out,
+                    )?;
+                }
             }
             return Err(e);
         }
@@ -220,12 +251,15 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         report_scores: args.report_scores,
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
-    emit(
-        &render_report(&report, format, table)?,
-        args.output.as_ref(),
-        &named_inputs(&args),
-        out,
-    )?;
+    // One report, every asked format.
+    for (format, file) in &targets {
+        emit(
+            &render_report(&report, *format, table)?,
+            file.as_ref(),
+            &named_inputs(&args),
+            out,
+        )?;
+    }
 
     let fail_on = match args.fail_on {
         Some(f) => f,

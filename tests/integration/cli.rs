@@ -690,3 +690,51 @@ fn with_no_path_a_repository_of_manifests_only_is_analysed() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["facts"]["kubernetes-input"]["value"], true);
 }
+
+#[test]
+fn several_formats_come_from_one_run() {
+    let p = temp_project(&[("compose.yaml", "services:\n  web: {image: nginx}\n")]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args([
+            "analyze",
+            "--format",
+            "sarif=r.sarif",
+            "--format",
+            "json=r.json",
+            "--format",
+            "github",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("::notice title=stackfit recommendation::")
+    );
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(p.path().join("r.sarif")).unwrap()).unwrap();
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(p.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["properties"]["outcome"],
+        json["recommendation"]["outcome"]
+    );
+    for bad in [
+        vec!["--format", "json", "--format", "table"],
+        vec!["--format", "json=x", "--format", "sarif=x"],
+        vec!["--format", "json="],
+    ] {
+        let out = common::stackfit()
+            .current_dir(p.path())
+            .arg("analyze")
+            .args(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
