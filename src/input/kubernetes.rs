@@ -264,14 +264,17 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
 
     // HPAs and PDBs.
     let mut pdbs: Vec<(usize, Pos)> = Vec::new();
-    let mut hpas: Vec<(usize, Pos)> = Vec::new();
+    // (workload, where, minReplicas)
+    let mut hpas: Vec<(usize, Pos, Option<(u64, Pos)>)> = Vec::new();
     for d in docs.iter() {
         match d.kind.as_str() {
             "HorizontalPodAutoscaler" => {
                 let target = str_at(d.node, &["spec", "scaleTargetRef", "name"]).unwrap_or("");
+                let min = node_at(d.node, &["spec", "minReplicas"])
+                    .and_then(|m| m.as_i64().filter(|v| *v > 0).map(|v| (v as u64, m.pos)));
                 if let Some(ws) = by_name.get(&(d.namespace.clone(), target.to_string())) {
                     for &w in ws {
-                        hpas.push((w, d.name_pos));
+                        hpas.push((w, d.name_pos, min));
                     }
                 }
             }
@@ -289,8 +292,15 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     for (w, p) in exposed {
         workloads[w].service.ports.push(p);
     }
-    for (w, pos) in hpas {
-        workloads[w].service.hpa = Some(pos);
+    for (w, pos, min) in hpas {
+        let s = &mut workloads[w].service;
+        s.hpa = Some(pos);
+        // The autoscaler's floor is the replica count the workload runs with at least.
+        if let Some((min, at)) = min
+            && s.deploy.replicas.as_ref().is_none_or(|r| r.value < min)
+        {
+            s.deploy.replicas = Some(Located::new(min, at));
+        }
     }
     for (w, pos) in pdbs {
         workloads[w].service.pdb = Some(pos);

@@ -88,3 +88,15 @@ fn container_names_are_unique() {
     let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
     assert_eq!(code, Some(0), "{err}");
 }
+
+#[test]
+fn an_unknown_service_key_suggests_the_nearest_one() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    port: [\"80:80\"]\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("compose.yaml:4:5") && err.contains("did you mean `ports`?"),
+        "{err}"
+    );
+}
