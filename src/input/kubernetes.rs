@@ -264,8 +264,9 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
 
     // HPAs and PDBs.
     let mut pdbs: Vec<(usize, Pos)> = Vec::new();
-    // (workload, where, minReplicas)
-    let mut hpas: Vec<(usize, Pos, Option<(u64, Pos)>)> = Vec::new();
+    // (workload, where, minReplicas and where it is written)
+    type Floor = Option<(u64, Pos)>;
+    let mut hpas: Vec<(usize, Pos, Floor)> = Vec::new();
     for d in docs.iter() {
         match d.kind.as_str() {
             "HorizontalPodAutoscaler" => {
