@@ -20,7 +20,13 @@ const MIN_LEN: usize = 3;
 
 /// Notes that variable `name` was looked up with `value`.
 pub fn note(name: &str, value: &str, from_process: bool) {
-    if value.len() < MIN_LEN {
+    // Booleans are no secrets, and replacing them would garble ordinary words in messages.
+    if value.len() < MIN_LEN
+        || matches!(
+            value,
+            "true" | "false" | "yes" | "TRUE" | "FALSE" | "True" | "False"
+        )
+    {
         return;
     }
     let mut n = NOTED.lock().unwrap_or_else(|e| e.into_inner());

@@ -6,21 +6,7 @@ use crate::common;
 use serde_json::Value;
 
 fn hints(compose: &str) -> Vec<Value> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("compose.yaml"), compose).unwrap();
-    let out = common::stackfit()
-        .current_dir(dir.path())
-        .args(["analyze", "--format", "json", "--fail-on", "never"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["hints"].as_array().unwrap().clone()
+    hints_with(compose, &[])
 }
 
 fn kinds(h: &[Value]) -> Vec<&str> {
@@ -141,7 +127,7 @@ fn clean_services_say_so() {
     assert!(!h.is_empty());
 }
 
-/// `hints` with extra files beside the compose file (env files).
+/// The hints for a compose file, with extra files beside it (env files).
 fn hints_with(compose: &str, files: &[(&str, &str)]) -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
     for (n, t) in files {
@@ -153,6 +139,12 @@ fn hints_with(compose: &str, files: &[(&str, &str)]) -> Vec<Value> {
         .args(["analyze", "--format", "json", "--fail-on", "never"])
         .output()
         .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     v["hints"].as_array().unwrap().clone()
 }
