@@ -532,9 +532,10 @@ impl Builder<'_, '_> {
                     _ => {}
                 }
             }
+            // A service disabled by its profiles is as undefined as a missing one here (Compose).
             if let Some(nm) = &s.network_mode
                 && let Some(dep) = nm.value.strip_prefix("service:")
-                && !index.contains_key(dep)
+                && index.get(dep).is_none_or(|&j| !active[j])
             {
                 return Err(err(
                     self.sm(),

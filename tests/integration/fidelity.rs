@@ -100,3 +100,14 @@ fn an_unknown_service_key_suggests_the_nearest_one() {
         "{err}"
     );
 }
+
+#[test]
+fn network_mode_of_a_service_disabled_by_profiles_is_undefined() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    network_mode: \"service:vpn\"\n  vpn:\n    image: wireguard\n    profiles: [tunnel]\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("undefined service `vpn`"), "{err}");
+    let (code, _, err) = graph(t.path(), &[], &["--profile", "tunnel"]);
+    assert_eq!(code, Some(0), "{err}");
+}
