@@ -638,3 +638,19 @@ fn the_report_names_the_config_it_used() {
     let (_, out, _) = run(d.path(), &["analyze", "--format", "table"]);
     assert!(out.contains("config: "), "{out}");
 }
+
+#[test]
+fn a_file_of_a_walked_directory_that_cannot_be_read_is_an_error() {
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("manifests");
+    std::fs::create_dir(&m).unwrap();
+    std::fs::write(
+        m.join("app.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: ghcr.io/acme/web:1}]\n",
+    )
+    .unwrap();
+    mkfifo(&m.join("stuck.yaml"));
+    let (code, _, err) = run(d.path(), &["analyze", "manifests"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("stuck.yaml") && err.contains("FIFO"), "{err}");
+}
