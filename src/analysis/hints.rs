@@ -15,6 +15,21 @@ use crate::analysis::recommend::Outcome;
 use crate::model::Model;
 use crate::source::{Location, Pos, SourceMap};
 
+/// Names for a sentence: at most 8, then "and N more" (the hint's `services` keeps them all).
+fn list<S: AsRef<str>>(names: &[S]) -> String {
+    const SHOWN: usize = 8;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| n.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    out
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Hint {
     /// `keep-monolith`, `role-split`, `shared-datastore`, `dependency-cycle`, `hub-service`,
@@ -155,7 +170,7 @@ pub fn hints(
             }
             let roles_text: Vec<String> = by_role
                 .iter()
-                .map(|(r, s)| format!("{r}: {}", s.join(", ")))
+                .map(|(r, s)| format!("{r}: {}", list(s)))
                 .collect();
             let worker_first = by_role.contains_key("worker") || by_role.contains_key("scheduler");
             out.push(Hint {
@@ -192,7 +207,7 @@ pub fn hints(
                     if seam_names.is_empty() {
                         "none in the file".to_string()
                     } else {
-                        seam_names.join(", ")
+                        list(&seam_names)
                     }
                 ),
             )
@@ -208,7 +223,7 @@ pub fn hints(
                     } else {
                         format!(
                             "the stores it talks to ({}) and the modules that own their tables",
-                            seam_names.join(", ")
+                            list(&seam_names)
                         )
                     }
                 ),
@@ -235,7 +250,7 @@ pub fn hints(
                     let tables = if c.tables.is_empty() {
                         String::new()
                     } else {
-                        format!(" owning {}", c.tables.join(", "))
+                        format!(" owning {}", list(&c.tables))
                     };
                     format!("{} ({} modules{tables})", c.name, c.members.len())
                 })
@@ -301,13 +316,13 @@ pub fn hints(
                 advice: if graph.node(store).class == Class::Cache {
                     format!(
                         "one keyspace couples {}: give each its own cache instance, or keys that one service owns",
-                        users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
+                        list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
                     )
                 } else {
                     format!(
                         "split the schema before splitting the code: give {} their own schemas or databases (one \
                          server with separate databases is fine)",
-                        users.iter().map(|&u| name(u)).collect::<Vec<_>>().join(", ")
+                        list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
                     )
                 },
                 services: std::iter::once(name(store)).chain(users.iter().map(|&u| name(u))).collect(),
@@ -350,7 +365,7 @@ pub fn hints(
             .collect();
         out.push(Hint {
             kind: "dependency-cycle".into(),
-            title: format!("dependency cycle between {}", members.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")),
+            title: format!("dependency cycle between {}", list(&members.iter().map(|&i| name(i)).collect::<Vec<_>>())),
             advice: "a distributed monolith: these services cannot be deployed or fail independently; break the cycle \
                      with an event or move the shared logic into one of them"
                 .into(),
@@ -422,7 +437,7 @@ pub fn hints(
                 title: format!("`{}` holds {} datastores and most of the dependencies", name(i), stores.len()),
                 advice: format!(
                     "a mega service: split it along its datastores ({}), each with the code that writes it",
-                    stores.iter().map(|&s| name(s)).collect::<Vec<_>>().join(", ")
+                    list(&stores.iter().map(|&s| name(s)).collect::<Vec<_>>())
                 ),
                 services: vec![name(i)],
                 locations: locs(sm, [svcs[i].name_pos]),

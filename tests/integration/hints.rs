@@ -207,3 +207,23 @@ fn a_cloud_datastore_emulator_built_locally_is_a_database() {
         .expect("shared firestore");
     assert_eq!(shared["services"][0], "firestore");
 }
+
+#[test]
+fn hint_sentences_name_at_most_eight_services_and_json_keeps_them_all() {
+    let mut c = String::from("services:\n  db:\n    image: postgres:16\n");
+    for i in 0..12 {
+        c.push_str(&format!(
+            "  svc{i:02}:\n    build: ./svc{i:02}\n    environment: {{DATABASE_URL: \"postgres://app@db:5432/shop\"}}\n"
+        ));
+    }
+    let h = hints(&c);
+    let shared = h
+        .iter()
+        .find(|x| x["kind"] == "shared-datastore")
+        .expect("shared db");
+    assert!(
+        shared["advice"].as_str().unwrap().contains("and 4 more"),
+        "{shared:#}"
+    );
+    assert_eq!(shared["services"].as_array().unwrap().len(), 13);
+}
