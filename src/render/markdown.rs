@@ -53,6 +53,8 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                 rec.confidence.as_str()
             )?;
             writeln!(w)?;
+            writeln!(w, "{}", super::HOW_TO_READ)?;
+            writeln!(w)?;
             let fact = |k: &str| {
                 r.facts
                     .get(k)

@@ -29,6 +29,10 @@ pub(crate) fn signed(p: i64) -> String {
     }
 }
 
+/// How to read the answer, in one line: what the score sums, which ranges give which outcome,
+/// and what the confidence means (the decision in `analysis/recommend.rs`).
+pub const HOW_TO_READ: &str = "The score sums the rule points (+ toward Kubernetes, − toward Compose): 5 or more is kubernetes, 1 to 4 borderline, 0 or less compose. Confidence is high from ±7 (or a declared hard requirement the files confirm), medium at ±5–6 or −3 and below, low otherwise.";
+
 /// ` (+2 points)` after the message of a scoring finding; empty for other findings.
 pub(crate) fn points_note(f: &Finding) -> String {
     match (f.kind.as_str(), f.points) {

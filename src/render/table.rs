@@ -48,6 +48,36 @@ fn severity_style(s: &str) -> anstyle::Style {
     }
 }
 
+/// Words of `text` in lines of at most `width` characters (our own prose; a word longer than
+/// the width stands alone).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// One list item, wrapped to `width` with a hanging indent under its first word.
+fn item(w: &mut dyn Write, prefix: &str, text: &str, width: usize) -> std::io::Result<()> {
+    let indent = " ".repeat(prefix.chars().count());
+    let lines = wrap(text, width.saturating_sub(indent.len()).max(20));
+    for (i, l) in lines.iter().enumerate() {
+        writeln!(w, "{}{l}", if i == 0 { prefix } else { &indent })?;
+    }
+    Ok(())
+}
+
 /// `width: None` lets the table crate use the terminal's width.
 fn table(tty: bool, width: Option<u16>) -> Table {
     let mut t = Table::new();
@@ -107,6 +137,10 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
     )?;
     if o.quiet {
         return Ok(());
+    }
+    let cols = usize::from(o.width.unwrap_or(80)).clamp(40, 200);
+    for l in wrap(super::HOW_TO_READ, cols) {
+        writeln!(w, "{l}")?;
     }
     writeln!(
         w,
@@ -174,12 +208,16 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
                 .as_ref()
                 .map(|l| format!("{}: ", line(&l.to_string())))
                 .unwrap_or_default();
-            writeln!(
+            item(
                 w,
-                "  {at}{} [{}] {}",
-                sev(f.severity.as_str()),
-                f.rule,
-                line(&f.message)
+                "  ",
+                &format!(
+                    "{at}{} [{}] {}",
+                    sev(f.severity.as_str()),
+                    f.rule,
+                    line(&f.message)
+                ),
+                cols,
             )?;
         }
         writeln!(w)?;
@@ -187,13 +225,18 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
     if !rec.notes.is_empty() {
         writeln!(w, "Notes:")?;
         for n in &rec.notes {
-            writeln!(w, "  - {}", line(&n.text))?;
+            item(w, "  - ", &line(&n.text), cols)?;
         }
         writeln!(w)?;
     }
     writeln!(w, "Decomposition hint:")?;
     for h in &r.hints {
-        writeln!(w, "  - {}: {}", line(&h.title), line(&h.advice))?;
+        item(
+            w,
+            "  - ",
+            &format!("{}: {}", line(&h.title), line(&h.advice)),
+            cols,
+        )?;
     }
     if let Some(e) = &r.expect {
         writeln!(w)?;

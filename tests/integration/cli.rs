@@ -658,6 +658,27 @@ fn terminal_conventions_piped_colour_quiet_and_width() {
     // --quiet: the verdict line only.
     let q = run(&[], &["-q"]);
     assert_eq!(q.lines().count(), 1, "{q}");
+    // At 80 columns the table and its prose fit 80 columns.
+    for ex in [
+        "small-app",
+        "microservices",
+        "role-split-monolith",
+        "scaling-monolith",
+    ] {
+        let out = common::stackfit()
+            .current_dir(root())
+            .env("COLUMNS", "80")
+            .args(["analyze", &format!("examples/{ex}")])
+            .output()
+            .unwrap();
+        for l in String::from_utf8(out.stdout).unwrap().lines() {
+            assert!(
+                l.chars().count() <= 80,
+                "{ex}: {} columns: {l}",
+                l.chars().count()
+            );
+        }
+    }
     // `stackfit rules` fits 80 display columns.
     let rules =
         String::from_utf8(common::stackfit().arg("rules").output().unwrap().stdout).unwrap();
