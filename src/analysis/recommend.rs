@@ -1,11 +1,11 @@
 //! The decision, defined once (README.md, "How it decides"): score → outcome, lean, confidence, the hard
 //! requirement, decompose-first, notes and flip questions. Reads fired rules and facts; it
-//! knows rule ids only for the notes README.md ("How it decides") attaches to specific rules.
+//! never names a rule id: what a rule does to the decision is declared in its file (`effects`).
 
 use serde::Serialize;
 
 use crate::analysis::facts::Facts;
-use crate::analysis::rules::{Fired, RuleKind, RuleSet};
+use crate::analysis::rules::{Effect, Fired, RuleKind, RuleSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -95,8 +95,9 @@ pub struct Recommendation {
     pub notes: Vec<Note>,
 }
 
-fn fired(f: &[Fired<'_>], id: &str) -> bool {
-    f.iter().any(|x| x.rule.id == id)
+/// True when a fired rule declares `effect` (its rule file says what it does to the decision).
+fn has(f: &[Fired<'_>], effect: Effect) -> bool {
+    f.iter().any(|x| x.rule.effects.contains(&effect))
 }
 
 pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Recommendation {
@@ -112,7 +113,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
     let hard = hosts >= 3.0 && ha;
     let contradiction = hard && single_host;
     let hard_applies = hard && !contradiction;
-    let mono = fired(fired_rules, "R-MONO") && !fired(fired_rules, "R-ROLESPLIT");
+    let mono = has(fired_rules, Effect::Monolith) && !has(fired_rules, Effect::RoleSplit);
     let drivers = facts.number("load-variation").is_some_and(|v| v >= 3.0)
         || facts.number("teams").is_some_and(|t| t >= 3.0);
     let lean_k8s = fired_rules.iter().any(|f| f.rule.lean_kubernetes);
@@ -127,7 +128,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
     let mut outcome = by_score;
     // README.md ("How it decides"): Kubernetes input that uses none of what Kubernetes adds, with at most two
     // deployable units, is over-engineered: the advice is compose.
-    let overkill = fired(fired_rules, "R-OVERKILL");
+    let overkill = has(fired_rules, Effect::Overkill);
     if overkill && !hard_applies {
         outcome = Outcome::Compose;
     }
@@ -160,9 +161,9 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
             text,
         })
     };
-    let swarm_keys = ["R-REPLICAS", "R-ROLLING", "R-MULTINODE"]
-        .iter()
-        .any(|id| fired(fired_rules, id));
+    // Swarm semantics are a compose matter: manifests mean what Kubernetes makes of them.
+    let swarm_keys =
+        has(fired_rules, Effect::SwarmSemantics) && facts.flag("kubernetes-input") != Some(true);
     if swarm_keys && score <= 4 {
         note(
             "swarm",
@@ -172,7 +173,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         );
     }
     if matches!(outcome, Outcome::Kubernetes | Outcome::DecomposeFirst)
-        && fired(fired_rules, "R-STATEFUL")
+        && has(fired_rules, Effect::StatefulNote)
     {
         note(
             "stateful",
@@ -181,7 +182,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
                 .into(),
         );
     }
-    if fired(fired_rules, "R-DEVONLY") {
+    if has(fired_rules, Effect::DevFileNote) {
         note(
             "dev-file",
             "the file looks like a development environment (source mounts, dev targets): analyse the production \
@@ -205,7 +206,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
                 .into(),
         );
     }
-    if fired(fired_rules, "R-ROLESPLIT") {
+    if has(fired_rules, Effect::RoleSplit) {
         note(
             "role-split",
             "a role-split monolith is already tiered: scale its roles (web, workers) separately instead of \
@@ -253,7 +254,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
                     .iter()
                     .any(|f| facts.get(f).is_some_and(|x| x.origin.is_some()))
                     || facts.get(key).is_some_and(|x| x.origin.is_some());
-                if declared || fired(fired_rules, &r.id) {
+                if declared || fired_rules.iter().any(|x| x.rule.id == r.id) {
                     return None;
                 }
                 Some(FlipQuestion {

@@ -455,7 +455,11 @@ pub fn run(
             line.declared = declared;
         }
     }
-    let role_split = kept.iter().any(|f| f.rule.id == "R-ROLESPLIT");
+    let role_split = kept.iter().any(|f| {
+        f.rule
+            .effects
+            .contains(&crate::analysis::rules::Effect::RoleSplit)
+    });
     let hints = hints::hints(model, &graph, &facts, rec.outcome, role_split, sm);
     let g = GraphReport::build(model, &graph);
     let facts_out: BTreeMap<String, FactOut> = facts

@@ -759,3 +759,32 @@ fn several_formats_come_from_one_run() {
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
     }
 }
+
+#[test]
+fn decision_effects_come_from_the_rule_files_and_fit_the_input_kind() {
+    // Replicas in manifests are Kubernetes replicas: no note about Swarm semantics.
+    let p = temp_project(&[(
+        "k8s/app.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: [{name: web, image: ghcr.io/acme/web:1}]\n",
+    )]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["analyze", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = v["recommendation"]["notes"].to_string();
+    assert!(!notes.contains("swarm"), "{notes}");
+    // The same replicas in a compose file get the note.
+    let p = temp_project(&[(
+        "compose.yaml",
+        "services:\n  web:\n    image: ghcr.io/acme/web:1\n    deploy: {replicas: 3}\n",
+    )]);
+    let out = common::stackfit()
+        .current_dir(p.path())
+        .args(["analyze", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["recommendation"]["notes"].to_string().contains("swarm"));
+}

@@ -275,10 +275,34 @@ pub struct Rule {
     /// A file signal that corroborates a declared hard requirement (confidence high).
     #[serde(default)]
     pub file_signal: bool,
+    /// What the rule does to the decision beyond its points (declared here, so the decision
+    /// never names rule ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Question>,
     /// Long help: What it does / Why it matters / Example / How to act / Suppress.
     pub explanation: String,
+}
+
+/// A rule's effect on the decision and its notes (README, "How it decides").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Effect {
+    /// A single-role monolith: with drivers, `decompose-first`; with availability only,
+    /// "replicate the monolith".
+    Monolith,
+    /// A role-split monolith: never `decompose-first`, and its roles are the first cuts.
+    RoleSplit,
+    /// Over-engineered Kubernetes input: the advice is `compose`.
+    Overkill,
+    /// Keys that only Swarm honours (replicas, rolling updates, multi-node): the Swarm note on
+    /// compose input that stays on one host.
+    SwarmSemantics,
+    /// Stateful services in the system: the "keep them managed" note with a Kubernetes outcome.
+    StatefulNote,
+    /// A development file: the note to analyse the production file.
+    DevFileNote,
 }
 
 fn default_severity() -> Severity {
