@@ -363,6 +363,7 @@ impl Rule {
             crate::model::declared::parse(k, v).map_err(|e| format!("question.assume: {e}"))?;
         }
         for p in placeholders(&self.message) {
+            let p = p.split('|').next().unwrap_or(p);
             if !facts::known(p) {
                 return Err(format!("message: unknown fact `{{{p}}}`"));
             }
@@ -409,14 +410,22 @@ fn placeholders(msg: &str) -> Vec<&str> {
     out
 }
 
+/// Fills `{fact}` with the fact's value, and `{fact|one|many}` with the value and the word that
+/// fits it (`1 workload`, `3 workloads`), so messages read well for any count.
 fn render_message(msg: &str, facts: &Facts) -> String {
     let mut out = msg.to_string();
     for p in placeholders(msg) {
+        let mut parts = p.split('|');
+        let fact = parts.next().unwrap_or(p);
         let v = facts
-            .get(p)
+            .get(fact)
             .map(|f| f.value.to_string())
             .unwrap_or_else(|| "unknown".into());
-        out = out.replace(&format!("{{{p}}}"), &v);
+        let text = match (parts.next(), parts.next()) {
+            (Some(one), Some(many)) => format!("{v} {}", if v == "1" { one } else { many }),
+            _ => v,
+        };
+        out = out.replace(&format!("{{{p}}}"), &text);
     }
     out
 }
@@ -594,6 +603,23 @@ mod tests {
         assert_eq!(
             on_disk, embedded,
             "rules/ and src/rules/builtin.rs disagree"
+        );
+    }
+
+    #[test]
+    fn counts_take_the_word_that_fits() {
+        let mut f = Facts::default();
+        f.map.insert(
+            "autoscalers",
+            crate::analysis::facts::Fact {
+                value: crate::model::declared::Value::Number(1.0),
+                evidence: vec![],
+                origin: None,
+            },
+        );
+        assert_eq!(
+            render_message("{autoscalers|unit|units} here", &f),
+            "1 unit here"
         );
     }
 
