@@ -19,6 +19,18 @@ fn sf() -> assert_cmd::Command {
     c
 }
 
+/// `stackfit ARGS` in `dir`: the exit code and the JSON it printed.
+fn json_in(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
+    let out = common::stackfit()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), v)
+}
+
 fn temp_project(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
@@ -589,12 +601,10 @@ fn an_expect_mismatch_is_a_located_finding_that_says_how_to_accept() {
         "{f:#}"
     );
     // From the command line: at the first input's `services:`.
-    let out = common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json", "--expect", "decompose-first"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = json_in(
+        p.path(),
+        &["analyze", "--format", "json", "--expect", "decompose-first"],
+    );
     let f = v["findings"]
         .as_array()
         .unwrap()
@@ -767,12 +777,7 @@ fn decision_effects_come_from_the_rule_files_and_fit_the_input_kind() {
         "k8s/app.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: [{name: web, image: ghcr.io/acme/web:1}]\n",
     )]);
-    let out = common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = json_in(p.path(), &["analyze", "--format", "json"]);
     let notes = v["recommendation"]["notes"].to_string();
     assert!(!notes.contains("swarm"), "{notes}");
     // The same replicas in a compose file get the note.
@@ -780,11 +785,6 @@ fn decision_effects_come_from_the_rule_files_and_fit_the_input_kind() {
         "compose.yaml",
         "services:\n  web:\n    image: ghcr.io/acme/web:1\n    deploy: {replicas: 3}\n",
     )]);
-    let out = common::stackfit()
-        .current_dir(p.path())
-        .args(["analyze", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = json_in(p.path(), &["analyze", "--format", "json"]);
     assert!(v["recommendation"]["notes"].to_string().contains("swarm"));
 }
