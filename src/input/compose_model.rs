@@ -112,6 +112,22 @@ pub const SERVICE_KEYS: &[&str] = &[
 /// The Compose Specification names services, networks, volumes, configs and secrets with
 /// `^[a-zA-Z0-9._-]+$`; anything else is refused at the key (shown escaped).
 fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> Result<()> {
+    // A plain `123` or `1.5` key is a number in YAML, not a name (Compose: "non-string key").
+    let written = &sm.file(at.at.file).text;
+    let first = written.as_bytes().get(at.at.start as usize).copied();
+    let quoted = matches!(first, Some(b'"' | b'\''));
+    let numeric = name
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && name.bytes().any(|b| b.is_ascii_digit())
+        && name.parse::<f64>().is_ok();
+    if !quoted && at.via.is_none() && numeric {
+        return Err(err(
+            sm,
+            at,
+            format!("non-string key in {section}: {name} (quote it to make it a name)"),
+        ));
+    }
     if !name.is_empty()
         && name
             .bytes()

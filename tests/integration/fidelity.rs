@@ -111,3 +111,25 @@ fn network_mode_of_a_service_disabled_by_profiles_is_undefined() {
     let (code, _, err) = graph(t.path(), &[], &["--profile", "tunnel"]);
     assert_eq!(code, Some(0), "{err}");
 }
+
+#[test]
+fn a_plain_number_is_no_service_name_but_a_quoted_one_is() {
+    let t = tempfile::tempdir().unwrap();
+    let (code, _, err) = graph(
+        t.path(),
+        &[("compose.yaml", "services:\n  123:\n    image: nginx\n")],
+        &[],
+    );
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("compose.yaml:2:3") && err.contains("non-string key in services: 123"),
+        "{err}"
+    );
+    let (code, v, err) = graph(
+        t.path(),
+        &[("compose.yaml", "services:\n  \"123\":\n    image: nginx\n")],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(v["services"][0]["name"], "123");
+}
