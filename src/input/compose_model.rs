@@ -470,7 +470,6 @@ impl Builder<'_, '_> {
             .enumerate()
             .map(|(i, s)| (s.name.as_str(), i))
             .collect();
-        check_cycles(self.sm(), &all, &index)?;
         let active: Vec<bool> = all
             .iter()
             .map(|s| {
@@ -480,6 +479,23 @@ impl Builder<'_, '_> {
                         .any(|p| profiles.iter().any(|q| q == p || q == "*"))
             })
             .collect();
+        // Compose validates the services its profiles enable: cycles and conflicts among
+        // disabled services do not stop it.
+        check_cycles(self.sm(), &all, &index, &active)?;
+        for s in all.iter().zip(&active).filter(|(_, a)| **a).map(|(s, _)| s) {
+            if let (Some(sc), Some(r)) = (&s.scale, &s.deploy.replicas)
+                && sc.value != r.value
+            {
+                return Err(err(
+                    self.sm(),
+                    sc.pos,
+                    format!(
+                        "services.{}: can't set distinct values on 'scale' ({}) and 'deploy.replicas' ({})",
+                        s.name, sc.value, r.value
+                    ),
+                ));
+            }
+        }
         // Container names: one per container, so never with several replicas, and never the
         // same for two services (Compose refuses both).
         let mut names_in_use: HashMap<&str, &str> = HashMap::new();
@@ -871,18 +887,6 @@ impl Builder<'_, '_> {
                 }
                 _ => {}
             }
-        }
-        if let (Some(sc), Some(r)) = (&s.scale, &s.deploy.replicas)
-            && sc.value != r.value
-        {
-            return Err(err(
-                self.sm(),
-                sc.pos,
-                format!(
-                    "services.{name}: can't set distinct values on 'scale' ({}) and 'deploy.replicas' ({})",
-                    sc.value, r.value
-                ),
-            ));
         }
         if !env_files.is_empty() {
             // Later env files replace earlier values (moving them to the end), linearly.
@@ -1491,10 +1495,19 @@ pub fn shell_split(s: &str) -> Vec<String> {
 }
 
 /// Compose refuses dependency cycles (depends_on, links, volumes_from, network_mode service:).
-fn check_cycles(sm: &SourceMap, all: &[Service], index: &HashMap<&str, usize>) -> Result<()> {
+fn check_cycles(
+    sm: &SourceMap,
+    all: &[Service],
+    index: &HashMap<&str, usize>,
+    active: &[bool],
+) -> Result<()> {
     let edges: Vec<Vec<(usize, Pos)>> = all
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
+            if !active[i] {
+                return Vec::new();
+            }
             let mut v: Vec<(usize, Pos)> = s
                 .depends_on
                 .iter()
@@ -1507,6 +1520,7 @@ fn check_cycles(sm: &SourceMap, all: &[Service], index: &HashMap<&str, usize>) -
                         .filter_map(|n| n.value.strip_prefix("service:").map(|x| (x, n.pos))),
                 )
                 .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
+                .filter(|(j, _)| active[*j])
                 .collect();
             v.sort_by_key(|x| x.0);
             v

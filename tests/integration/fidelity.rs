@@ -133,3 +133,20 @@ fn a_plain_number_is_no_service_name_but_a_quoted_one_is() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(v["services"][0]["name"], "123");
 }
+
+#[test]
+fn services_disabled_by_profiles_are_not_validated_as_active() {
+    let t = tempfile::tempdir().unwrap();
+    let cycle = "services:\n  web:\n    image: nginx\n  a:\n    image: x\n    profiles: [p]\n    depends_on: [b]\n  b:\n    image: x\n    profiles: [p]\n    depends_on: [a]\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", cycle)], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = graph(t.path(), &[], &["--profile", "p"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("dependency cycle"), "{err}");
+    let conflict = "services:\n  web:\n    image: nginx\n  a:\n    image: x\n    profiles: [p]\n    scale: 2\n    deploy: {replicas: 3}\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", conflict)], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = graph(t.path(), &[], &["--profile", "p"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("can't set distinct values"), "{err}");
+}
