@@ -354,20 +354,43 @@ fn sniff(path: &Path, req: &Request) -> Result<Format> {
     if path.as_os_str() == "-" {
         return Ok(detect(req.stdin.as_deref().unwrap_or("")));
     }
-    // The first 64 KiB decide (every format declares itself near the top); unreadable files
-    // are reported by the loader with context.
-    let Some(head) = crate::source::read::read_head(path, 64 * 1024) else {
-        return Ok(Format::Compose);
-    };
+    // Unreadable files are reported by the loader, with the context of their role.
+    match sniff_file(path, req) {
+        Ok(f) => Ok(f.unwrap_or(Format::Compose)),
+        Err(_) => Ok(Format::Compose),
+    }
+}
+
+/// The format of a file from its first 64 KiB (every format declares itself near the top),
+/// else by its parsed structure (JSON and flow-style manifests): the head when it is the whole
+/// file, the whole file (read within the budgets) only when it is larger. `None`: none of the
+/// formats. A file that is not a regular file is an error.
+fn sniff_file(path: &Path, req: &Request) -> Result<Option<Format>> {
+    const HEAD: u64 = 64 * 1024;
+    let name = display_name(path);
+    let mut head = Vec::new();
+    {
+        use std::io::Read;
+        crate::source::read::open_regular(path, &name, "file")?
+            .take(HEAD + 1)
+            .read_to_end(&mut head)
+            .map_err(|e| {
+                Error::input(
+                    "unreadable-file",
+                    format!("{name}: cannot read file: {}", crate::source::io_reason(&e)),
+                )
+            })?;
+    }
     let text = String::from_utf8_lossy(&head);
     let by_text = detect(&text);
     if by_text != Format::Compose || text.lines().any(|l| l.starts_with("services:")) {
-        return Ok(by_text);
+        return Ok(Some(by_text));
     }
-    // JSON or flow-style manifests: decide by the parsed structure (bounded like any read).
-    let name = display_name(path);
+    if head.len() as u64 <= HEAD {
+        return Ok(detect_structure(&text));
+    }
     let bytes = crate::source::read::read_file(path, &name, "file", &req.limits)?;
-    Ok(detect_structure(&String::from_utf8_lossy(&bytes)).unwrap_or(Format::Compose))
+    Ok(detect_structure(&String::from_utf8_lossy(&bytes)))
 }
 
 /// Resolves what to read, as `docker compose` would for compose files; directories without a
@@ -402,16 +425,15 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
             let mut any = false;
             let mut unrecognised = Vec::new();
             for f in files {
-                // Every file of the walk is read through the one reader: an unreadable or
-                // special file is an input error, never skipped.
+                // Every file of the walk is opened through the one reader: an unreadable or
+                // special file is an input error, never skipped. Only recognised files are
+                // loaded (and charged to the run's budgets) afterwards.
                 let name = display_name(&f);
-                let bytes = crate::source::read::read_file(&f, &name, "file", &req.limits)?;
-                let text = String::from_utf8_lossy(&bytes);
-                match req
-                    .force
-                    .map(Some)
-                    .unwrap_or_else(|| detect_structure(&text))
-                {
+                let fmt = match req.force {
+                    Some(f) => Some(f),
+                    None => sniff_file(&f, req)?,
+                };
+                match fmt {
                     Some(fmt) if fmt != Format::Compose => {
                         push(f, fmt, &mut inputs);
                         any = true;

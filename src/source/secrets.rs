@@ -8,11 +8,20 @@ use std::sync::Mutex;
 struct Noted {
     name: String,
     value: String,
-    /// From the process environment (CI secrets live there), not from a project file.
-    from_process: bool,
 }
 
-static NOTED: Mutex<Vec<Noted>> = Mutex::new(Vec::new());
+/// The noted values: from the process environment (CI secrets live there) and from project
+/// files, each deduplicated and sorted longest first when a text is redacted (noting sits on
+/// the interpolation path, redacting on the rare output of a message).
+#[derive(Default)]
+struct Register {
+    seen: std::collections::HashSet<(bool, String, String)>,
+    process: Vec<Noted>,
+    files: Vec<Noted>,
+    sorted: bool,
+}
+
+static NOTED: Mutex<Option<Register>> = Mutex::new(None);
 
 /// Values shorter than this are not searched for: they would mangle ordinary text ("line 1")
 /// and carry no secret worth the name.
@@ -29,23 +38,46 @@ pub fn note(name: &str, value: &str, from_process: bool) {
     {
         return;
     }
-    let mut n = NOTED.lock().unwrap_or_else(|e| e.into_inner());
-    if n.iter().any(|x| x.name == name && x.value == value) {
+    let mut guard = NOTED.lock().unwrap_or_else(|e| e.into_inner());
+    let r = guard.get_or_insert_with(Register::default);
+    if !r
+        .seen
+        .insert((from_process, name.to_string(), value.to_string()))
+    {
         return;
     }
-    n.push(Noted {
+    let n = Noted {
         name: name.to_string(),
         value: value.to_string(),
-        from_process,
-    });
-    // Longest first, so that a value containing another is replaced whole.
-    n.sort_by(|a, b| b.value.len().cmp(&a.value.len()).then(a.name.cmp(&b.name)));
+    };
+    if from_process {
+        r.process.push(n);
+    } else {
+        r.files.push(n);
+    }
+    r.sorted = false;
 }
 
 fn redact(text: &str, only_process: bool) -> String {
-    let n = NOTED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard = NOTED.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(r) = guard.as_mut() else {
+        return text.to_string();
+    };
+    if !r.sorted {
+        // Longest first, so that a value containing another is replaced whole.
+        let order =
+            |a: &Noted, b: &Noted| b.value.len().cmp(&a.value.len()).then(a.name.cmp(&b.name));
+        r.process.sort_by(order);
+        r.files.sort_by(order);
+        r.sorted = true;
+    }
+    let mut all: Vec<&Noted> = r.process.iter().collect();
+    if !only_process {
+        all.extend(r.files.iter());
+        all.sort_by(|a, b| b.value.len().cmp(&a.value.len()).then(a.name.cmp(&b.name)));
+    }
     let mut out = text.to_string();
-    for x in n.iter().filter(|x| x.from_process || !only_process) {
+    for x in all {
         if out.contains(&x.value) {
             out = out.replace(&x.value, &format!("${{{}}}", x.name));
         }

@@ -654,3 +654,21 @@ fn a_file_of_a_walked_directory_that_cannot_be_read_is_an_error() {
     assert_eq!(code, Some(3), "{err}");
     assert!(err.contains("stuck.yaml") && err.contains("FIFO"), "{err}");
 }
+
+#[test]
+fn a_walked_directory_is_read_once_against_the_load_budget() {
+    // 1,200 manifests: detection reads each head uncharged and the loader loads each once, so
+    // the default budget of 2,000 loads holds (reading them twice would exceed it).
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("manifests");
+    std::fs::create_dir(&m).unwrap();
+    for i in 0..1200 {
+        std::fs::write(
+            m.join(format!("w{i:04}.yaml")),
+            format!("apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: w{i}}}\nspec:\n  template:\n    spec:\n      containers: [{{name: a, image: ghcr.io/acme/w{i}:1}}]\n"),
+        )
+        .unwrap();
+    }
+    let (code, _, err) = run(d.path(), &["graph", "--format", "json", "manifests"]);
+    assert_eq!(code, Some(0), "{err}");
+}
