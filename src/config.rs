@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use crate::analysis::rules::{RuleSet, Severity, line_col};
+use crate::analysis::rules::{POINTS_RANGE, RuleKind, RuleSet, Severity};
 use crate::error::{Error, Result};
 use crate::model::declared::{DeclaredFacts, Origin};
+use crate::source::{SourceMap, Span};
 
 pub const FILE_NAME: &str = "stackfit.toml";
 
@@ -18,9 +20,11 @@ pub const FILE_NAME: &str = "stackfit.toml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Outcome to expect (compose, kubernetes, decompose-first).
-    pub expect: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub expect: Option<Spanned<String>>,
     /// Minimum severity that fails the run (error, warning, info, never).
-    pub fail_on: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub fail_on: Option<Spanned<String>>,
     /// Declared facts (README.md, "Declared facts"), e.g. `hosts = 3`.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, serde_json::Value>")]
@@ -34,20 +38,24 @@ pub struct ConfigFile {
 pub struct RulesConfig {
     /// Rule ids or names to turn off.
     #[serde(default)]
-    pub disable: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub disable: Vec<Spanned<String>>,
     /// Severity overrides by rule id or name.
     #[serde(default)]
-    pub severity: BTreeMap<String, Severity>,
+    #[schemars(with = "BTreeMap<String, Severity>")]
+    pub severity: BTreeMap<Spanned<String>, Severity>,
     /// Point overrides by rule id or name (score rules only).
     #[serde(default)]
-    pub points: BTreeMap<String, i64>,
+    #[schemars(with = "BTreeMap<String, i64>")]
+    pub points: BTreeMap<Spanned<String>, Spanned<i64>>,
 }
 
 #[derive(Debug)]
 pub struct Config {
     pub path: Option<PathBuf>,
     pub name: String,
-    pub text: String,
+    /// The config file's text, so every problem is a located error like those of the inputs.
+    sources: SourceMap,
     pub file: ConfigFile,
 }
 
@@ -75,46 +83,55 @@ impl Config {
         let name = crate::input::display_name(path);
         let text = crate::input::read_text(path, "config file")
             .map_err(|e| e.with_kind(crate::error::ErrorKind::Usage))?;
-        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            let (l, c) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
-            Error::usage(format!("{name}:{l}:{c}: {}", e.message().trim()))
-        })?;
+        let mut sources = SourceMap::default();
+        sources.add(name.clone(), path.to_path_buf(), text);
+        let parsed = toml::from_str::<ConfigFile>(&sources.file(0).text);
+        let file = match parsed {
+            Ok(f) => f,
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                return Err(Error::usage(e.message().trim()).at(&sources, to_span(span)));
+            }
+        };
         let cfg = Config {
             path: Some(path.to_path_buf()),
             name,
-            text,
+            sources,
             file,
         };
         cfg.validate()?;
         Ok(cfg)
     }
 
-    fn at(&self, span: std::ops::Range<usize>) -> String {
-        let (l, c) = line_col(&self.text, span.start);
-        format!("{}:{l}:{c}", self.name)
+    /// A configuration error (exit 2) at a span of the file.
+    fn error(&self, span: std::ops::Range<usize>, message: impl Into<String>) -> Error {
+        Error::usage(message).at(&self.sources, to_span(span))
     }
 
-    fn line_of(&self, needle: &str) -> usize {
-        self.text
-            .lines()
-            .position(|l| l.contains(needle))
-            .map_or(1, |i| i + 1)
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        self.sources.line_col(0, span.start as u32).0
+    }
+
+    /// The minimum severity that fails the run, when the file sets one.
+    pub fn fail_on(&self) -> Option<&str> {
+        self.file.fail_on.as_ref().map(|f| f.get_ref().as_str())
     }
 
     fn validate(&self) -> Result<()> {
         if let Some(e) = &self.file.expect {
-            crate::model::declared::parse("expect", e).map_err(|m| {
-                Error::usage(format!("{}:{}:1: {m}", self.name, self.line_of("expect")))
-            })?;
+            crate::model::declared::parse("expect", e.get_ref())
+                .map_err(|m| self.error(e.span(), m))?;
         }
         if let Some(f) = &self.file.fail_on
-            && !matches!(f.as_str(), "error" | "warning" | "info" | "never")
+            && !matches!(f.get_ref().as_str(), "error" | "warning" | "info" | "never")
         {
-            return Err(Error::usage(format!(
-                "{}:{}:1: fail-on must be error, warning, info or never, got `{f}`",
-                self.name,
-                self.line_of("fail-on")
-            )));
+            return Err(self.error(
+                f.span(),
+                format!(
+                    "fail-on must be error, warning, info or never, got `{}`",
+                    f.get_ref()
+                ),
+            ));
         }
         Ok(())
     }
@@ -128,34 +145,35 @@ impl Config {
                 toml::Value::Float(f) => f.to_string(),
                 toml::Value::Boolean(b) => b.to_string(),
                 other => {
-                    return Err(Error::usage(format!(
-                        "{}: facts.{k} must be a single value, found {}",
-                        self.at(v.span()),
-                        other.type_str()
-                    )));
+                    return Err(self.error(
+                        v.span(),
+                        format!(
+                            "facts.{k} must be a single value, found {}",
+                            other.type_str()
+                        ),
+                    ));
                 }
             };
-            let value = crate::model::declared::parse(k, &raw)
-                .map_err(|m| Error::usage(format!("{}: {m}", self.at(v.span()))))?;
-            let (line, _) = line_col(&self.text, v.span().start);
+            let value =
+                crate::model::declared::parse(k, &raw).map_err(|m| self.error(v.span(), m))?;
             declared.set(
                 k,
                 value,
                 Origin::Config {
                     file: self.name.clone(),
-                    line,
+                    line: self.line(v.span()),
                 },
             );
         }
         if let Some(e) = &self.file.expect
-            && let Ok(v) = crate::model::declared::parse("expect", e)
+            && let Ok(v) = crate::model::declared::parse("expect", e.get_ref())
         {
             declared.set(
                 "expect",
                 v,
                 Origin::Config {
                     file: self.name.clone(),
-                    line: self.line_of("expect"),
+                    line: self.line(e.span()),
                 },
             );
         }
@@ -165,14 +183,19 @@ impl Config {
     /// Applies rule selection, severities and points to a rule set.
     pub fn apply_rules(&self, rules: &mut RuleSet) -> Result<()> {
         let rc = &self.file.rules;
-        let resolve = |key: &str, section: &str| -> Result<String> {
-            rules.find(key).map(|r| r.id.clone()).ok_or_else(|| {
-                Error::usage(format!(
-                    "{}:{}:1: rules.{section}: unknown rule `{key}` (see `stackfit rules`)",
-                    self.name,
-                    self.line_of(key)
-                ))
-            })
+        let resolve = |key: &Spanned<String>, section: &str| -> Result<String> {
+            rules
+                .find(key.get_ref())
+                .map(|r| r.id.clone())
+                .ok_or_else(|| {
+                    self.error(
+                        key.span(),
+                        format!(
+                            "rules.{section}: unknown rule `{}` (see `stackfit rules`)",
+                            key.get_ref()
+                        ),
+                    )
+                })
         };
         let disabled: Vec<String> = rc
             .disable
@@ -184,10 +207,10 @@ impl Config {
             .iter()
             .map(|(k, v)| Ok((resolve(k, "severity")?, *v)))
             .collect::<Result<_>>()?;
-        let pts: Vec<(String, i64)> = rc
+        let pts: Vec<(String, &Spanned<i64>)> = rc
             .points
             .iter()
-            .map(|(k, v)| Ok((resolve(k, "points")?, *v)))
+            .map(|(k, v)| Ok((resolve(k, "points")?, v)))
             .collect::<Result<_>>()?;
         rules.rules.retain(|r| !disabled.contains(&r.id));
         for r in &mut rules.rules {
@@ -195,28 +218,36 @@ impl Config {
                 r.severity = *s;
             }
             if let Some((_, p)) = pts.iter().find(|(id, _)| *id == r.id) {
-                if !crate::analysis::rules::POINTS_RANGE.contains(p) {
-                    return Err(Error::usage(format!(
-                        "{}:{}:1: rules.points: {p} for {} is outside the allowed range {}..={}",
-                        self.name,
-                        self.line_of(&r.id),
-                        r.id,
-                        crate::analysis::rules::POINTS_RANGE.start(),
-                        crate::analysis::rules::POINTS_RANGE.end()
-                    )));
+                let points = *p.get_ref();
+                if !POINTS_RANGE.contains(&points) {
+                    return Err(self.error(
+                        p.span(),
+                        format!(
+                            "rules.points: {points} for {} is outside the allowed range {}..={}",
+                            r.id,
+                            POINTS_RANGE.start(),
+                            POINTS_RANGE.end()
+                        ),
+                    ));
                 }
-                if r.kind != crate::analysis::rules::RuleKind::Score {
-                    return Err(Error::usage(format!(
-                        "{}:{}:1: rules.points: {} is not a scoring rule",
-                        self.name,
-                        self.line_of(&r.id),
-                        r.id
-                    )));
+                if r.kind != RuleKind::Score {
+                    return Err(self.error(
+                        p.span(),
+                        format!("rules.points: {} is not a scoring rule", r.id),
+                    ));
                 }
-                r.points = *p;
+                r.points = points;
                 r.tiers.clear();
             }
         }
         Ok(())
+    }
+}
+
+fn to_span(r: std::ops::Range<usize>) -> Span {
+    Span {
+        file: 0,
+        start: r.start as u32,
+        end: r.end as u32,
     }
 }

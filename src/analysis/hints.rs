@@ -9,7 +9,7 @@ use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
 use crate::analysis::classify::Class;
-use crate::analysis::facts::{Facts, image_key};
+use crate::analysis::facts::{FactName, Facts, image_key};
 use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
 use crate::model::Model;
@@ -123,8 +123,8 @@ pub fn hints(
     let d = &facts.derived;
     let mut out = Vec::new();
     let name = |i: usize| svcs[i].name.clone();
-    let du = facts.number("deployable-units").unwrap_or(0.0) as usize;
-    let roles = facts.number("roles").unwrap_or(0.0) as usize;
+    let du = facts.number(FactName::DeployableUnits).unwrap_or(0.0) as usize;
+    let roles = facts.number(FactName::Roles).unwrap_or(0.0) as usize;
 
     // Datastores, brokers and workers around the first-party code: the first seams.
     let seams: Vec<usize> = d

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::facts::Facts;
+use crate::analysis::facts::{FactName, Facts};
 use crate::analysis::rules::{Effect, Fired, RuleKind, RuleSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -106,16 +106,20 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         .filter(|f| f.rule.kind == RuleKind::Score && f.points != 0)
         .collect();
     let score: i64 = scoring.iter().map(|f| f.points).sum();
-    let hosts = facts.number("hosts").unwrap_or(0.0);
-    let ha = facts.number("availability").is_some_and(|a| a >= 99.9)
-        || facts.flag("zero-downtime") == Some(true);
-    let single_host = facts.flag("single-host") == Some(true);
+    let hosts = facts.number(FactName::Hosts).unwrap_or(0.0);
+    let ha = facts
+        .number(FactName::Availability)
+        .is_some_and(|a| a >= 99.9)
+        || facts.flag(FactName::ZeroDowntime) == Some(true);
+    let single_host = facts.flag(FactName::SingleHost) == Some(true);
     let hard = hosts >= 3.0 && ha;
     let contradiction = hard && single_host;
     let hard_applies = hard && !contradiction;
     let mono = has(fired_rules, Effect::Monolith) && !has(fired_rules, Effect::RoleSplit);
-    let drivers = facts.number("load-variation").is_some_and(|v| v >= 3.0)
-        || facts.number("teams").is_some_and(|t| t >= 3.0);
+    let drivers = facts
+        .number(FactName::LoadVariation)
+        .is_some_and(|v| v >= 3.0)
+        || facts.number(FactName::Teams).is_some_and(|t| t >= 3.0);
     let lean_k8s = fired_rules.iter().any(|f| f.rule.lean_kubernetes);
     let file_signal = fired_rules.iter().any(|f| f.rule.file_signal);
 
@@ -162,8 +166,8 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         })
     };
     // Swarm semantics are a compose matter: manifests mean what Kubernetes makes of them.
-    let swarm_keys =
-        has(fired_rules, Effect::SwarmSemantics) && facts.flag("kubernetes-input") != Some(true);
+    let swarm_keys = has(fired_rules, Effect::SwarmSemantics)
+        && facts.flag(FactName::KubernetesInput) != Some(true);
     if swarm_keys && score <= 4 {
         note(
             "swarm",
@@ -252,8 +256,10 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
                     .when
                     .facts()
                     .iter()
-                    .any(|f| facts.get(f).is_some_and(|x| x.origin.is_some()))
-                    || facts.get(key).is_some_and(|x| x.origin.is_some());
+                    .any(|f| facts.get(*f).is_some_and(|x| x.origin.is_some()))
+                    || key
+                        .parse::<FactName>()
+                        .is_ok_and(|k| facts.get(k).is_some_and(|x| x.origin.is_some()));
                 if declared || fired_rules.iter().any(|x| x.rule.id == r.id) {
                     return None;
                 }

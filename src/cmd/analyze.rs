@@ -263,7 +263,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
 
     let fail_on = match args.fail_on {
         Some(f) => f,
-        None => match config.as_ref().and_then(|c| c.file.fail_on.as_deref()) {
+        None => match config.as_ref().and_then(|c| c.fail_on()) {
             Some("warning") => FailOn::Warning,
             Some("info") => FailOn::Info,
             Some("never") => FailOn::Never,

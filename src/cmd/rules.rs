@@ -26,8 +26,8 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Error> {
             .rules
             .iter()
             .filter(|r| {
-                crate::model::declared::edit_distance(&args.rule.to_ascii_uppercase(), &r.id) <= 3
-                    || crate::model::declared::edit_distance(&args.rule, &r.name) <= 3
+                strsim::levenshtein(&args.rule.to_ascii_uppercase(), &r.id) <= 3
+                    || strsim::levenshtein(&args.rule, &r.name) <= 3
             })
             .map(|r| r.id.as_str())
             .collect();

@@ -191,12 +191,7 @@ struct Reader<'a> {
 }
 
 fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
-    allowed
-        .iter()
-        .map(|k| (*k, declared::edit_distance(key, k)))
-        .filter(|(_, d)| *d <= 2)
-        .min_by_key(|(_, d)| *d)
-        .map(|(k, _)| k)
+    crate::source::suggest::closest(key, allowed.iter().copied(), 2)
 }
 
 impl Reader<'_> {

@@ -674,18 +674,14 @@ impl Builder<'_, '_> {
             let v = &e.value;
             let key = e.key.as_str();
             if !SERVICE_KEYS.contains(&key) && !key.starts_with("x-") {
-                let near = SERVICE_KEYS
-                    .iter()
-                    .map(|k| (crate::model::declared::edit_distance(key, k), *k))
-                    .filter(|(d, _)| *d <= 2)
-                    .min();
+                let near = crate::source::suggest::closest(key, SERVICE_KEYS.iter().copied(), 2);
                 return Err(err(
                     self.sm(),
                     e.key_pos,
                     format!(
                         "services.{name}: additional property `{}` is not allowed{}",
                         crate::source::escape::short(key),
-                        near.map(|(_, k)| format!(" (did you mean `{k}`?)"))
+                        near.map(|k| format!(" (did you mean `{k}`?)"))
                             .unwrap_or_default()
                     ),
                 ));

@@ -3,7 +3,7 @@
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::analysis::rules::{Rule, RuleKind, RuleSet};
+use crate::analysis::rules::{FactName, Rule, RuleKind, RuleSet};
 
 fn points(r: &Rule) -> String {
     match r.kind {
@@ -35,6 +35,10 @@ pub fn markdown(set: &RuleSet) -> String {
             r.when.describe().replace('|', "\\|"),
             r.summary
         ));
+    }
+    s.push_str("\n## Facts rules may name\n\n| fact | meaning |\n|---|---|\n");
+    for f in FactName::all() {
+        s.push_str(&format!("| `{f}` | {} |\n", f.meaning()));
     }
     s
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::facts::Facts;
+use crate::analysis::facts::{FactName, Facts};
 use crate::analysis::graph::ServiceGraph;
 use crate::analysis::rules::{Fired, RuleKind, RuleSet, Severity};
 use crate::analysis::{hints, recommend};
@@ -125,13 +125,13 @@ fn locate(
     model: &Model,
     sm: &SourceMap,
 ) -> (Option<Location>, Vec<Location>, Option<String>) {
-    let names: Vec<&str> = match &fired.rule.evidence {
-        Some(e) => vec![e.as_str()],
+    let names: Vec<FactName> = match fired.rule.evidence {
+        Some(e) => vec![e],
         None => fired.rule.when.facts(),
     };
     let mut declared: Option<String> = None;
     for n in &names {
-        let Some(f) = facts.get(n) else { continue };
+        let Some(f) = facts.get(*n) else { continue };
         if let Some(o) = &f.origin {
             match o {
                 Origin::File(p) => {

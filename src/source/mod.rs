@@ -4,6 +4,7 @@
 pub mod escape;
 pub mod read;
 pub mod secrets;
+pub mod suggest;
 
 pub use read::{display_name, io_reason};
 

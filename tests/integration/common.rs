@@ -22,7 +22,8 @@ fn dir_from(var: &str, probe: &str, what: &str) -> PathBuf {
         "{var}={} does not hold {probe}: it must name {what}",
         p.display()
     );
-    p
+    // tests run commands in other directories: a relative value must not change meaning there
+    std::fs::canonicalize(&p).unwrap_or(p)
 }
 
 /// The shared corpus (`shared/corpus`: compose files, manifests, references, labels), named

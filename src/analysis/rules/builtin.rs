@@ -1,4 +1,12 @@
-//! The built-in rules: every rule file of `rules/`, listed by the build script (`build.rs`)
-//! and compiled into the binary. Nothing here is written by hand.
+//! The built-in rules and sources: every rule file of `rules/` and `rules/sources.toml`,
+//! parsed and checked by the build script (`build.rs`) and compiled in as constructors, so
+//! start-up parses nothing and a bad built-in rule fails the build. Nothing here is written by
+//! hand.
+
+#[allow(unused_imports)]
+use super::schema::{
+    Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
+};
+use crate::analysis::facts::FactName;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));

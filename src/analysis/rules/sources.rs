@@ -1,30 +1,10 @@
 //! The sources the rules cite (`rules/sources.toml`, compiled in): one entry per source with
-//! its title, publisher, link where one is known, and what the rules take from it. Parsed once
-//! on first use; it knows nothing of rules beyond their ids.
+//! its title, publisher, link where one is known, and what the rules take from it. Parsed by
+//! the build script; it knows nothing of rules beyond their ids.
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
-const TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/sources.toml"));
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    /// As the project's source list gives it (scheme-less); none where it gives none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// An issue or page named without a link (`docker/compose#1035`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// What the rules take from it, in our own words.
-    pub supports: String,
-}
+pub use super::schema::Source;
 
 impl Source {
     /// The link with a scheme, for SARIF `helpUri` and Markdown.
@@ -53,19 +33,10 @@ impl Source {
     }
 }
 
-#[derive(Deserialize)]
-struct File {
-    source: Vec<Source>,
-}
-
-/// Every source, in file order.
+/// Every source, in file order (parsed and checked when the program was built).
 pub fn all() -> &'static [Source] {
     static ALL: OnceLock<Vec<Source>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        toml::from_str::<File>(TEXT)
-            .unwrap_or_else(|e| panic!("rules/sources.toml: {e}"))
-            .source
-    })
+    ALL.get_or_init(super::builtin::sources)
 }
 
 pub fn find(id: &str) -> Option<&'static Source> {

@@ -10,140 +10,10 @@ use crate::model::declared::{DeclaredFacts, Origin, Value};
 use crate::model::{Mode, Model, MountKind, Service};
 use crate::source::Pos;
 
-/// Every fact a rule may name, with its meaning (shown by `stackfit rules` and in docs).
-pub const FACTS: &[(&str, &str)] = &[
-    ("services", "services defined and active (profiles applied)"),
-    (
-        "running-services",
-        "active services minus one-shot init/migration jobs",
-    ),
-    (
-        "first-party-services",
-        "running services that run the project's own code",
-    ),
-    (
-        "deployable-units",
-        "distinct first-party images/build contexts, plus same-image services owning a private datastore",
-    ),
-    (
-        "roles",
-        "distinct (image, command) pairs among first-party services",
-    ),
-    (
-        "fan-out-percent",
-        "share of running services produced by the two most used images",
-    ),
-    (
-        "private-datastores",
-        "datastores used by exactly one first-party service",
-    ),
-    (
-        "shared-datastores",
-        "datastores used by three or more first-party services",
-    ),
-    (
-        "max-datastore-users",
-        "most first-party services using one datastore",
-    ),
-    (
-        "stateful-services",
-        "databases, brokers, search engines and object stores run in the file",
-    ),
-    (
-        "brokers",
-        "message brokers and stream platforms, and Redis-like caches that workers queue through",
-    ),
-    (
-        "max-replicas",
-        "highest replica count of a first-party service",
-    ),
-    (
-        "multi-node-signals",
-        "keys that only make sense on several nodes: mode global, placement, overlay networks, ports mode ingress",
-    ),
-    (
-        "rolling-update-signals",
-        "update_config / rollback_config keys, rolling strategies and disruption budgets",
-    ),
-    (
-        "autoheal",
-        "an autoheal sidecar or autoheal labels restart unhealthy containers",
-    ),
-    ("probes", "liveness/readiness probes (Kubernetes input)"),
-    ("autoscalers", "HorizontalPodAutoscalers (Kubernetes input)"),
-    (
-        "worker-services",
-        "first-party services in a worker or scheduler role",
-    ),
-    (
-        "job-services",
-        "run-to-completion jobs: replicated-job/global-job, top-level jobs, CronJobs",
-    ),
-    (
-        "lb-over-replicas",
-        "load-balancer routing labels on a service with replicas",
-    ),
-    (
-        "fixed-name-percent",
-        "share of first-party services with a fixed container_name",
-    ),
-    (
-        "host-coupling",
-        "docker.sock mounts, devices, privileged mode, host networking",
-    ),
-    (
-        "dev-signals",
-        "code bind mounts, development build targets, develop.watch",
-    ),
-    (
-        "max-config-sharing",
-        "most services sharing one config or secret",
-    ),
-    (
-        "single-role-monolith",
-        "at most one deployable unit and one role",
-    ),
-    ("kubernetes-input", "the input is Kubernetes manifests"),
-    (
-        "cluster-extensions",
-        "objects that extend or watch the Kubernetes API: CRDs, admission webhooks, API services, ClusterRoles with watch",
-    ),
-    (
-        "unset-variables",
-        "variables used in the files but unset (interpolated as empty)",
-    ),
-    ("hosts", "declared: machines the system must run on"),
-    ("availability", "declared: uptime target in percent"),
-    (
-        "zero-downtime",
-        "declared: deploys must not interrupt service",
-    ),
-    ("deploys-per-month", "declared: how often it ships"),
-    (
-        "deploy-budget-percent",
-        "share of the availability error budget that stop-and-start deploys of 60 s use",
-    ),
-    ("load-variation", "declared: peak-to-base traffic ratio"),
-    ("teams", "declared: teams that deploy independently"),
-    (
-        "batch",
-        "declared: batch work that needs capacity beyond one host",
-    ),
-    ("single-host", "declared: runs on one machine by design"),
-    (
-        "ops-engineers",
-        "declared: people who would operate the platform",
-    ),
-    (
-        "kubernetes-experience",
-        "declared: the team already runs Kubernetes",
-    ),
-    (
-        "managed-kubernetes",
-        "declared: a managed control plane is available",
-    ),
-    ("on-premises", "declared: runs on own machines or hybrid"),
-];
+mod name;
+pub use name::FactName;
+// the did-you-mean helper, for `name` (named from there as `super::suggest`)
+use crate::source::suggest;
 
 #[derive(Debug, Clone)]
 pub struct Fact {
@@ -156,7 +26,7 @@ pub struct Fact {
 
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    pub map: BTreeMap<&'static str, Fact>,
+    pub map: BTreeMap<FactName, Fact>,
     /// Per-service derived data reused by hints.
     pub derived: Derived,
 }
@@ -172,22 +42,17 @@ pub struct Derived {
     pub image_groups: BTreeMap<String, Vec<usize>>,
 }
 
-pub fn known(name: &str) -> bool {
-    FACTS.iter().any(|(n, _)| *n == name)
-}
-
 impl Facts {
-    pub fn get(&self, name: &str) -> Option<&Fact> {
-        self.map.get(name)
+    pub fn get(&self, name: FactName) -> Option<&Fact> {
+        self.map.get(&name)
     }
-    pub fn number(&self, name: &str) -> Option<f64> {
+    pub fn number(&self, name: FactName) -> Option<f64> {
         self.get(name).and_then(|f| f.value.as_f64())
     }
-    pub fn flag(&self, name: &str) -> Option<bool> {
+    pub fn flag(&self, name: FactName) -> Option<bool> {
         self.get(name).and_then(|f| f.value.as_bool())
     }
-    fn set(&mut self, name: &'static str, value: Value, mut evidence: Vec<Pos>) {
-        debug_assert!(known(name), "unknown fact {name}");
+    fn set(&mut self, name: FactName, value: Value, mut evidence: Vec<Pos>) {
         evidence.sort();
         evidence.dedup();
         self.map.insert(
@@ -199,10 +64,10 @@ impl Facts {
             },
         );
     }
-    fn num(&mut self, name: &'static str, n: usize, evidence: Vec<Pos>) {
+    fn num(&mut self, name: FactName, n: usize, evidence: Vec<Pos>) {
         self.set(name, Value::Number(n as f64), evidence);
     }
-    fn flag_set(&mut self, name: &'static str, b: bool, evidence: Vec<Pos>) {
+    fn flag_set(&mut self, name: FactName, b: bool, evidence: Vec<Pos>) {
         self.set(name, Value::Bool(b), evidence);
     }
 
@@ -233,9 +98,9 @@ impl Facts {
             .copied()
             .filter(|&i| class(i) == Class::App)
             .collect();
-        f.num("services", svcs.len(), vec![]);
-        f.num("running-services", running.len(), vec![]);
-        f.num("first-party-services", first_party.len(), vec![]);
+        f.num(FactName::Services, svcs.len(), vec![]);
+        f.num(FactName::RunningServices, running.len(), vec![]);
+        f.num(FactName::FirstPartyServices, first_party.len(), vec![]);
 
         // datastore ownership: graph edges plus name affinity
         let datastores: Vec<usize> = running
@@ -311,16 +176,16 @@ impl Facts {
             .collect();
         let max_users = users.values().map(BTreeSet::len).max().unwrap_or(0);
         f.num(
-            "private-datastores",
+            FactName::PrivateDatastores,
             private.len(),
             private.iter().map(|&d| svcs[d].name_pos).collect(),
         );
         f.num(
-            "shared-datastores",
+            FactName::SharedDatastores,
             shared.len(),
             shared.iter().map(|&d| svcs[d].name_pos).collect(),
         );
-        f.num("max-datastore-users", max_users, vec![]);
+        f.num(FactName::MaxDatastoreUsers, max_users, vec![]);
         let owners: BTreeSet<usize> = private
             .iter()
             .filter_map(|d| users[d].iter().next().copied())
@@ -349,10 +214,10 @@ impl Facts {
                 (image_key(s), cmd)
             })
             .collect();
-        f.num("deployable-units", du, vec![]);
-        f.num("roles", roles.len(), vec![]);
+        f.num(FactName::DeployableUnits, du, vec![]);
+        f.num(FactName::Roles, roles.len(), vec![]);
         f.flag_set(
-            "single-role-monolith",
+            FactName::SingleRoleMonolith,
             !first_party.is_empty() && du <= 1 && roles.len() <= 1,
             vec![],
         );
@@ -370,7 +235,7 @@ impl Facts {
         } else {
             top2 * 100 / running.len()
         };
-        f.num("fan-out-percent", fan, vec![]);
+        f.num(FactName::FanOutPercent, fan, vec![]);
 
         let stateful: Vec<usize> = running
             .iter()
@@ -378,7 +243,7 @@ impl Facts {
             .filter(|&i| class(i).is_stateful())
             .collect();
         f.num(
-            "stateful-services",
+            FactName::StatefulServices,
             stateful.len(),
             stateful.iter().map(|&i| svcs[i].name_pos).collect(),
         );
@@ -397,7 +262,7 @@ impl Facts {
             .filter(|&i| class(i) == Class::Broker || queue_caches.contains(&i))
             .collect();
         f.num(
-            "brokers",
+            FactName::Brokers,
             brokers.len(),
             brokers.iter().map(|&i| svcs[i].name_pos).collect(),
         );
@@ -423,7 +288,7 @@ impl Facts {
             }
         }
         f.num(
-            "max-replicas",
+            FactName::MaxReplicas,
             max_rep.max(u64::from(!first_party.is_empty())) as usize,
             rep_pos,
         );
@@ -456,8 +321,8 @@ impl Facts {
                 multi.push(d.pos);
             }
         }
-        f.num("multi-node-signals", multi.len(), multi);
-        f.num("rolling-update-signals", rolling.len(), rolling);
+        f.num(FactName::MultiNodeSignals, multi.len(), multi);
+        f.num(FactName::RollingUpdateSignals, rolling.len(), rolling);
 
         let mut autoheal = Vec::new();
         let mut probes = Vec::new();
@@ -481,9 +346,9 @@ impl Facts {
             );
             hpas.extend(s.hpa);
         }
-        f.flag_set("autoheal", !autoheal.is_empty(), autoheal);
-        f.num("probes", probes.len(), probes);
-        f.num("autoscalers", hpas.len(), hpas);
+        f.flag_set(FactName::Autoheal, !autoheal.is_empty(), autoheal);
+        f.num(FactName::Probes, probes.len(), probes);
+        f.num(FactName::Autoscalers, hpas.len(), hpas);
 
         let workers: Vec<usize> = first_party
             .iter()
@@ -491,7 +356,7 @@ impl Facts {
             .filter(|&i| matches!(role(i), "worker" | "scheduler"))
             .collect();
         f.num(
-            "worker-services",
+            FactName::WorkerServices,
             workers.len(),
             workers.iter().map(|&i| svcs[i].name_pos).collect(),
         );
@@ -503,7 +368,7 @@ impl Facts {
             })
             .collect();
         jobs.extend(model.jobs);
-        f.num("job-services", jobs.len(), jobs);
+        f.num(FactName::JobServices, jobs.len(), jobs);
 
         let lb: Vec<Pos> = svcs
             .iter()
@@ -519,7 +384,7 @@ impl Facts {
                     .map(|(_, v)| v.pos)
             })
             .collect();
-        f.flag_set("lb-over-replicas", !lb.is_empty(), lb);
+        f.flag_set(FactName::LbOverReplicas, !lb.is_empty(), lb);
 
         let named: Vec<Pos> = first_party
             .iter()
@@ -530,7 +395,7 @@ impl Facts {
         } else {
             named.len() * 100 / first_party.len()
         };
-        f.num("fixed-name-percent", pct, named);
+        f.num(FactName::FixedNamePercent, pct, named);
 
         let mut coupling = Vec::new();
         let mut dev = Vec::new();
@@ -577,8 +442,8 @@ impl Facts {
             }
             dev.extend(s.develop_watch);
         }
-        f.num("host-coupling", coupling.len(), coupling);
-        f.num("dev-signals", dev.len(), dev);
+        f.num(FactName::HostCoupling, coupling.len(), coupling);
+        f.num(FactName::DevSignals, dev.len(), dev);
 
         let mut sharing: BTreeMap<&str, usize> = BTreeMap::new();
         for s in svcs {
@@ -587,29 +452,32 @@ impl Facts {
             }
         }
         f.num(
-            "max-config-sharing",
+            FactName::MaxConfigSharing,
             sharing.values().copied().max().unwrap_or(0),
             vec![],
         );
         f.flag_set(
-            "kubernetes-input",
+            FactName::KubernetesInput,
             model.kinds.contains(&crate::model::InputKind::Kubernetes),
             vec![],
         );
         f.num(
-            "cluster-extensions",
+            FactName::ClusterExtensions,
             model.cluster_extensions.len(),
             model.cluster_extensions.iter().map(|(_, p)| *p).collect(),
         );
-        f.num("unset-variables", model.unset_variables.len(), vec![]);
+        f.num(
+            FactName::UnsetVariables,
+            model.unset_variables.len(),
+            vec![],
+        );
 
         // declared facts
         for (key, d) in &declared.facts {
             if key == "expect" {
                 continue;
             }
-            let name = FACTS.iter().find(|(n, _)| n == key).map(|(n, _)| *n);
-            if let Some(name) = name {
+            if let Ok(name) = key.parse::<FactName>() {
                 let evidence = match &d.origin {
                     Origin::File(p) => vec![*p],
                     _ => vec![],
@@ -636,7 +504,7 @@ impl Facts {
             };
             let origin = declared.get("deploys-per-month").map(|d| d.origin.clone());
             f.map.insert(
-                "deploy-budget-percent",
+                FactName::DeployBudgetPercent,
                 Fact {
                     value: Value::Number(pct),
                     evidence: vec![],
