@@ -4,6 +4,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = stackfit::input::envfile::parse(text, &|_| None);
+        let _ = stackfit::input::compose::envfile::parse(text, &|_| None);
     }
 });

@@ -5,9 +5,6 @@
 pub mod architecture;
 pub mod backstage;
 pub mod compose;
-pub mod compose_model;
-pub mod envfile;
-pub mod interpolate;
 pub mod kubernetes;
 pub mod monolith;
 pub mod yaml;
@@ -578,7 +575,7 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
     let inputs = resolve_inputs(req)?;
     let mut model: Option<Model> = None;
     if !inputs.compose.is_empty() {
-        model = Some(compose_model::load_project(req, &inputs.compose, sm)?);
+        model = Some(compose::load_project(req, &inputs.compose, sm)?);
     }
     if !inputs.kubernetes.is_empty() {
         let m = load_manifests(req, &inputs.kubernetes, sm)?;
@@ -609,8 +606,7 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
                 let arch = architecture::parse(sm, *id, doc)?;
                 let mut m = architecture::to_model(&arch);
                 if let Some(mono) = arch.monolith.as_ref().filter(|m| !m.modules.is_empty()) {
-                    let text = sm.file(*id).text.clone();
-                    let modules = crate::input::monolith::from_architecture(sm, *id, &text)?;
+                    let modules = crate::input::monolith::from_description(sm, &arch)?;
                     m.modules = Some((modules, mono.name.pos));
                 }
                 match &mut model {

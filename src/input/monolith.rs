@@ -133,6 +133,12 @@ pub fn from_architecture(sm: &SourceMap, id: u32, text: &str) -> Result<DecompIn
         .at_pos(sm, root.pos));
     }
     let arch = architecture::parse(sm, id, root)?;
+    from_description(sm, &arch)
+}
+
+/// The monolith model of an architecture description already parsed (analysis reads the
+/// document once and hands it here).
+pub fn from_description(sm: &SourceMap, arch: &architecture::Architecture) -> Result<DecompInput> {
     let Some(mono) = &arch.monolith else {
         return Err(Error::input(
             "nothing-to-decompose",

@@ -182,7 +182,7 @@ fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
         .trim()
         .trim_matches(['"', '\'']);
     let known = |k: &str| {
-        crate::input::compose_model::SERVICE_KEYS.contains(&k)
+        crate::input::compose::SERVICE_KEYS.contains(&k)
             || crate::input::compose::TOP_LEVEL_KEYS.contains(&k)
             || crate::model::declared::KEYS
                 .iter()

@@ -642,6 +642,8 @@ fn hostile_and_broken_inputs() {
     let cases = cases();
     assert!(cases.len() >= 40, "the catalogue has {} cases", cases.len());
     let mut failures = Vec::new();
+    // every message as the user reads it, reviewed in one snapshot
+    let mut transcript = String::new();
     for c in &cases {
         let dir = tempfile::tempdir().unwrap();
         for (name, content) in &c.files {
@@ -664,6 +666,19 @@ fn hostile_and_broken_inputs() {
         let out = cmd.timeout(Duration::from_secs(10)).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
         let code = out.status.code();
+        let tmp = dir.path().to_string_lossy().to_string();
+        let tmp_real = std::fs::canonicalize(dir.path())
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_else(|_| tmp.clone());
+        transcript.push_str(&format!(
+            "## {} (exit {})\n{}\n\n",
+            c.name,
+            code.map_or("none".to_string(), |c| c.to_string()),
+            stderr
+                .trim_end()
+                .replace(&tmp_real, "<tmp>")
+                .replace(&tmp, "<tmp>")
+        ));
         let mut problems = Vec::new();
         if code != Some(c.code) {
             problems.push(format!("exit {code:?}, expected {}", c.code));
@@ -699,6 +714,7 @@ fn hostile_and_broken_inputs() {
         cases.len(),
         failures.join("\n")
     );
+    insta::assert_snapshot!("bad_input_catalogue", transcript);
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use stackfit::analysis::rules::RuleSet;
-use stackfit::input::{self, Request, interpolate};
+use stackfit::input::compose::interpolate;
+use stackfit::input::{self, Request};
 use stackfit::model::declared::DeclaredFacts;
 use stackfit::source::SourceMap;
 
@@ -85,7 +86,7 @@ proptest! {
 
     #[test]
     fn envfile_never_panics(s in "(?s).{0,200}") {
-        let _ = input::envfile::parse(&s, &env);
+        let _ = input::compose::envfile::parse(&s, &env);
     }
 }
 

@@ -8,6 +8,14 @@ use std::path::Path;
 use serde_json::Value;
 
 fn fired_rules(file: &Path) -> Vec<String> {
+    fired_entries(file)
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect()
+}
+
+/// Each fired rule with how it reads: `R-X +3 at 2:10: message`.
+fn fired_entries(file: &Path) -> Vec<(String, String)> {
     let out = common::stackfit()
         .current_dir(file.parent().unwrap())
         .args(["analyze", "--format", "json", "--fail-on", "never", "-f"])
@@ -22,10 +30,30 @@ fn fired_rules(file: &Path) -> Vec<String> {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    crate::common::rule_entries(&v)
+    let mut out: Vec<(String, String)> = crate::common::rule_entries(&v)
         .into_iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap().to_string();
+            let points = f["points"]
+                .as_i64()
+                .map(|p| format!(" {p:+}"))
+                .unwrap_or_default();
+            let at = match (
+                f["location"]["line"].as_u64(),
+                f["location"]["column"].as_u64(),
+            ) {
+                (Some(l), Some(c)) => format!(" at {l}:{c}"),
+                _ => String::new(),
+            };
+            let text = format!(
+                "{rule}{points}{at}: {}",
+                f["message"].as_str().unwrap_or("")
+            );
+            (rule, text)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 #[test]
@@ -50,6 +78,8 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
         ids.len()
     );
     let mut problems = Vec::new();
+    // what every fixture makes fire, as it reads: one snapshot to review when a rule changes
+    let mut transcript = String::new();
     for id in &ids {
         let dir = root.join("tests/fixtures/rules").join(id);
         let fires = dir.join("fires.yaml");
@@ -58,7 +88,13 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
             problems.push(format!("{id}: missing fixtures in {}", dir.display()));
             continue;
         }
-        if !fired_rules(&fires).contains(id) {
+        let fired = fired_entries(&fires);
+        transcript.push_str(&format!("## {id}/fires.yaml\n"));
+        for (_, text) in &fired {
+            transcript.push_str(&format!("{text}\n"));
+        }
+        transcript.push('\n');
+        if !fired.iter().any(|(r, _)| r == id) {
             problems.push(format!("{id}: does not fire on {}", fires.display()));
         }
         if fired_rules(&quiet).contains(id) {
@@ -66,4 +102,5 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    insta::assert_snapshot!("rule_fixtures", transcript);
 }

@@ -1,335 +1,22 @@
-//! From the merged compose tree to the typed `Model`: reads every key stackfit uses in both
-//! short and long syntax, applies profiles, and enforces the validations Docker Compose
-//! applies (types, undefined services, dependency cycles, services without image or build),
-//! each as a located error. It does not parse YAML or resolve files itself.
+//! From the merged compose tree to the typed `Model`, key by key in both short and long
+//! syntax, with Compose's type checks as located errors. Profiles, names and cycles are
+//! `validate`'s; parsing short strings, `short_syntax`'s.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::Request;
-use super::compose::{Environment, Level, Loader, merge, type_error};
-use super::yaml::{Kind, Node};
+use super::files::{Environment, Loader, type_error};
+use super::short_syntax::{parse_short_port, shell_split, split_volume};
+use super::validate::{SERVICE_KEYS, check_cycles, check_name, err};
 use crate::error::{Error, Result};
+use crate::input::yaml::{Kind, Node};
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
 
-pub const SERVICE_KEYS: &[&str] = &[
-    "annotations",
-    "attach",
-    "blkio_config",
-    "build",
-    "cap_add",
-    "cap_drop",
-    "cgroup",
-    "cgroup_parent",
-    "command",
-    "configs",
-    "container_name",
-    "cpu_count",
-    "cpu_percent",
-    "cpu_period",
-    "cpu_quota",
-    "cpu_rt_period",
-    "cpu_rt_runtime",
-    "cpu_shares",
-    "cpus",
-    "cpuset",
-    "credential_spec",
-    "depends_on",
-    "deploy",
-    "develop",
-    "device_cgroup_rules",
-    "devices",
-    "dns",
-    "dns_opt",
-    "dns_search",
-    "domainname",
-    "entrypoint",
-    "env_file",
-    "environment",
-    "expose",
-    "extends",
-    "external_links",
-    "extra_hosts",
-    "gpus",
-    "group_add",
-    "healthcheck",
-    "hostname",
-    "image",
-    "init",
-    "ipc",
-    "isolation",
-    "label_file",
-    "labels",
-    "links",
-    "logging",
-    "mac_address",
-    "mem_limit",
-    "mem_reservation",
-    "mem_swappiness",
-    "memswap_limit",
-    "models",
-    "network_mode",
-    "networks",
-    "oom_kill_disable",
-    "oom_score_adj",
-    "pid",
-    "pids_limit",
-    "platform",
-    "ports",
-    "post_start",
-    "pre_start",
-    "pre_stop",
-    "privileged",
-    "profiles",
-    "provider",
-    "pull_policy",
-    "pull_refresh_after",
-    "read_only",
-    "restart",
-    "runtime",
-    "scale",
-    "secrets",
-    "security_opt",
-    "shm_size",
-    "stdin_open",
-    "stop_grace_period",
-    "stop_signal",
-    "storage_opt",
-    "sysctls",
-    "tmpfs",
-    "tty",
-    "ulimits",
-    "use_api_socket",
-    "user",
-    "userns_mode",
-    "uts",
-    "volumes",
-    "volumes_from",
-    "working_dir",
-];
-
-/// The Compose Specification names services, networks, volumes, configs and secrets with
-/// `^[a-zA-Z0-9._-]+$`; anything else is refused at the key (shown escaped).
-fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> Result<()> {
-    // A plain `123` or `1.5` key is a number in YAML, not a name (Compose: "non-string key").
-    let written = &sm.file(at.at.file).text;
-    let first = written.as_bytes().get(at.at.start as usize).copied();
-    let quoted = matches!(first, Some(b'"' | b'\''));
-    let numeric = name
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
-        && name.bytes().any(|b| b.is_ascii_digit())
-        && name.parse::<f64>().is_ok();
-    if !quoted && at.via.is_none() && numeric {
-        return Err(err(
-            sm,
-            at,
-            format!("non-string key in {section}: {name} (quote it to make it a name)"),
-        ));
-    }
-    if !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-    {
-        return Ok(());
-    }
-    let shown: String = name.chars().take(64).collect();
-    Err(err(
-        sm,
-        at,
-        format!(
-            "{section}: `{}` is not a valid name: names use letters, digits, `.`, `_` and `-` only",
-            crate::source::escape::line(&shown)
-        ),
-    ))
-}
-
-/// A directory name as Compose makes a project name of it: lowercase, only `a-z0-9_-`.
-fn normalize_project_name(dir: &Path) -> String {
-    dir.file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-')
-        .collect::<String>()
-        .trim_start_matches(['_', '-'])
-        .to_string()
-}
-
-/// The last literal top-level `name:` among the files (a later `-f` file wins); one written
-/// with a variable is left to interpolation. Files are read through the one reader.
-fn literal_name(files: &[PathBuf], req: &Request) -> Option<String> {
-    let mut found = None;
-    for f in files {
-        let text = if f.as_os_str() == "-" {
-            req.stdin.clone().unwrap_or_default()
-        } else {
-            let bytes = crate::source::read::read_head(f, 64 * 1024)?;
-            String::from_utf8_lossy(&bytes).into_owned()
-        };
-        for line in text.lines() {
-            if let Some(v) = line.strip_prefix("name:") {
-                let v = v
-                    .split(" #")
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\'']);
-                if !v.is_empty() && !v.contains('$') {
-                    found = Some(v.to_string());
-                }
-            }
-        }
-    }
-    found
-}
-
-/// Loads the compose files of one project and builds its model.
-pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
-    let first = files
-        .first()
-        .ok_or_else(|| Error::input("nothing-found", "no input files"))?;
-    let project_dir = if first.as_os_str() == "-" {
-        req.cwd.clone()
-    } else {
-        first
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| req.cwd.clone())
-    };
-    let mut loader = Loader::new(sm, req.limits);
-    loader.root = req.project_root.clone();
-    let mut env = Environment {
-        process: req.environ.clone(),
-        files: BTreeMap::new(),
-    };
-    // `${COMPOSE_PROJECT_NAME}` interpolates to the project name: `-p`, else the variable
-    // itself, else the files' top-level `name:` (a literal one), else the directory's name.
-    let project = match &req.project_name {
-        Some(p) => Some(p.clone()),
-        None if req.environ.contains_key("COMPOSE_PROJECT_NAME") => None,
-        None => {
-            Some(literal_name(files, req).unwrap_or_else(|| normalize_project_name(&project_dir)))
-        }
-    };
-    // It comes from the command line or the project, not from a secret: an identifier to
-    // print, so it sits with the project files' values (`-p` wins over the variable).
-    if let Some(p) = project {
-        env.process.remove("COMPOSE_PROJECT_NAME");
-        env.files.insert("COMPOSE_PROJECT_NAME".into(), p);
-    }
-    let env_paths: Vec<PathBuf> = if req.env_files.is_empty() {
-        let dotenv = project_dir.join(".env");
-        if dotenv.is_file() {
-            vec![dotenv]
-        } else {
-            vec![]
-        }
-    } else {
-        req.env_files
-            .iter()
-            .map(|p| {
-                if p.is_absolute() {
-                    p.clone()
-                } else {
-                    req.cwd.join(p)
-                }
-            })
-            .collect()
-    };
-    for p in &env_paths {
-        // `--env-file` is named on the command line; the project's `.env` must stay inside.
-        if req.env_files.is_empty() && !loader.env_file_allowed(p, None) {
-            continue;
-        }
-        let snapshot = env.clone();
-        let vars = loader.read_env_file(p, &|n| snapshot.get(n))?;
-        env.files.extend(vars);
-    }
-    if let Some(p) = &req.project_name {
-        env.files.insert("COMPOSE_PROJECT_NAME".into(), p.clone());
-    }
-    let mut merged: Option<Node> = None;
-    let mut stdin_used = false;
-    for f in files {
-        let stdin = if f.as_os_str() == "-" {
-            if stdin_used {
-                return Err(Error::usage("`-` (standard input) may be given only once"));
-            }
-            stdin_used = true;
-            Some(req.stdin.as_deref().unwrap_or(""))
-        } else {
-            None
-        };
-        let tree = loader.load_file(f, &project_dir, &env, stdin)?;
-        merged = Some(match merged {
-            None => tree,
-            Some(prev) => merge(prev, tree, Level::Root),
-        });
-    }
-    let root = merged.expect("at least one file");
-    if root.as_map().is_some_and(|m| m.is_empty()) {
-        return Err(Error::input("empty-file", "empty compose file").at(
-            loader.sm,
-            crate::source::Span {
-                file: root.pos.at.file,
-                start: 0,
-                end: 0,
-            },
-        ));
-    }
-    let profiles: Vec<String> = if !req.profiles.is_empty() {
-        req.profiles.clone()
-    } else {
-        env.get("COMPOSE_PROFILES")
-            .map(|s| {
-                s.split(',')
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let mut b = Builder {
-        loader: &mut loader,
-        env: &env,
-        project_dir: super::compose::normalize(&project_dir),
-    };
-    let mut model = b.build(&root, &profiles)?;
-    model.unset_variables = loader.usage.unset.iter().cloned().collect();
-    model.skipped_files = loader
-        .outside
-        .iter()
-        .map(|(p, at)| {
-            (
-                super::display_name(p),
-                "env file outside the project root: not read (allow with --allow-outside-root or STACKFIT_ALLOW_OUTSIDE_ROOT=1)".to_string(),
-                *at,
-            )
-        })
-        .collect();
-    if let Some(n) = &req.project_name {
-        model.name = Some(n.clone());
-    }
-    if model.name.is_none() {
-        model.name = project_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string());
-    }
-    model.kinds = vec![InputKind::Compose];
-    Ok(model)
-}
-
-struct Builder<'l, 'a> {
-    loader: &'l mut Loader<'a>,
-    env: &'l Environment,
-    project_dir: PathBuf,
-}
-
-fn err(sm: &SourceMap, pos: Pos, msg: String) -> Error {
-    Error::input("invalid-compose", msg).at_pos(sm, pos)
+pub(super) struct Builder<'l, 'a> {
+    pub(super) loader: &'l mut Loader<'a>,
+    pub(super) env: &'l Environment,
+    pub(super) project_dir: PathBuf,
 }
 
 impl Builder<'_, '_> {
@@ -370,7 +57,7 @@ impl Builder<'_, '_> {
         })
     }
 
-    fn map_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [super::yaml::Entry]> {
+    fn map_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [crate::input::yaml::Entry]> {
         n.as_map()
             .ok_or_else(|| type_error(self.sm(), what, "a mapping", n))
     }
@@ -380,7 +67,7 @@ impl Builder<'_, '_> {
             .ok_or_else(|| type_error(self.sm(), what, "a list", n))
     }
 
-    fn build(&mut self, root: &Node, profiles: &[String]) -> Result<Model> {
+    pub(super) fn build(&mut self, root: &Node, profiles: &[String]) -> Result<Model> {
         let mut model = Model {
             name: root.get("name").and_then(Node::as_str).map(str::to_string),
             ..Model::default()
@@ -809,7 +496,7 @@ impl Builder<'_, '_> {
                     s.container_name = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
                 }
                 "labels" => {
-                    let m = super::compose::list_to_map(v.clone());
+                    let m = super::list_to_map(v.clone());
                     for l in self.map_of(&p(key), &m)? {
                         let val = match &l.value.kind {
                             Kind::Scalar { text, .. } => text.clone(),
@@ -903,7 +590,7 @@ impl Builder<'_, '_> {
                         if e.code == "missing-file" {
                             Error::input(
                                 "missing-file",
-                                format!("env file {} not found", super::display_name(&path)),
+                                format!("env file {} not found", crate::input::display_name(&path)),
                             )
                             .at_pos(self.loader.sm, pos)
                         } else {
@@ -936,7 +623,7 @@ impl Builder<'_, '_> {
 
     fn build_of(&self, name: &str, v: &Node) -> Result<Build> {
         let base = |ctx: &str, at: Pos| -> String {
-            if super::compose::is_remote(ctx) || ctx.starts_with("github.com/") {
+            if super::is_remote(ctx) || ctx.starts_with("github.com/") {
                 return ctx.to_string();
             }
             let abs = self.loader.resolve(at.at.file, ctx);
@@ -1385,221 +1072,4 @@ fn is_path(s: &str) -> bool {
         || s.starts_with('~')
         || s.contains('/')
         || s.contains('\\')
-}
-
-/// Splits `src:dst:mode`, keeping Windows drive letters (`C:\x`) together.
-fn split_volume(s: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ':' {
-            let drive = cur.len() == 1
-                && cur.chars().all(|x| x.is_ascii_alphabetic())
-                && matches!(chars.get(i + 1), Some('\\') | Some('/'));
-            if !drive {
-                parts.push(std::mem::take(&mut cur));
-                continue;
-            }
-        }
-        cur.push(c);
-    }
-    parts.push(cur);
-    parts
-}
-
-type ShortPort = (String, Option<String>, Option<String>, Option<String>);
-
-/// `[[ip:]published:]target[/protocol]`, IPv6 hosts in brackets.
-pub fn parse_short_port(text: &str) -> Option<ShortPort> {
-    let t = text.trim();
-    if t.is_empty() {
-        return None;
-    }
-    let (body, protocol) = match t.rsplit_once('/') {
-        Some((b, p)) => (b, Some(p.to_string())),
-        None => (t, None),
-    };
-    let (host_ip, rest) = if let Some(r) = body.strip_prefix('[') {
-        let (ip, after) = r.split_once(']')?;
-        (Some(ip.to_string()), after.strip_prefix(':')?)
-    } else {
-        (None, body)
-    };
-    let parts: Vec<&str> = rest.split(':').collect();
-    let valid = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || c == '-');
-    let (ip, published, target) = match parts.as_slice() {
-        [t] => (host_ip, None, *t),
-        [p, t] if host_ip.is_some() => (host_ip, Some(*p), *t),
-        [p, t] => (None, Some(*p), *t),
-        [ip, p, t] if host_ip.is_none() => (Some(ip.to_string()), Some(*p), *t),
-        _ => return None,
-    };
-    if !valid(target) || published.is_some_and(|p| !p.is_empty() && !valid(p)) {
-        return None;
-    }
-    Some((
-        target.to_string(),
-        published.filter(|p| !p.is_empty()).map(str::to_string),
-        ip,
-        protocol,
-    ))
-}
-
-/// POSIX-like word splitting of a `command:` string (quotes and backslashes).
-pub fn shell_split(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut chars = s.chars();
-    let mut quote: Option<char> = None;
-    while let Some(c) = chars.next() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some('"'), '\\') => {
-                if let Some(n) = chars.next() {
-                    cur.push(n);
-                }
-            }
-            (Some(_), c) => cur.push(c),
-            (None, '\'' | '"') => {
-                quote = Some(c);
-                in_word = true;
-            }
-            (None, '\\') => {
-                if let Some(n) = chars.next() {
-                    cur.push(n);
-                    in_word = true;
-                }
-            }
-            (None, c) if c.is_whitespace() => {
-                if in_word {
-                    out.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            (None, c) => {
-                cur.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if in_word {
-        out.push(cur);
-    }
-    out
-}
-
-/// Compose refuses dependency cycles (depends_on, links, volumes_from, network_mode service:).
-fn check_cycles(
-    sm: &SourceMap,
-    all: &[Service],
-    index: &HashMap<&str, usize>,
-    active: &[bool],
-) -> Result<()> {
-    let edges: Vec<Vec<(usize, Pos)>> = all
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            if !active[i] {
-                return Vec::new();
-            }
-            let mut v: Vec<(usize, Pos)> = s
-                .depends_on
-                .iter()
-                .map(|d| (d.service.as_str(), d.pos))
-                .chain(s.links.iter().map(|l| (l.value.as_str(), l.pos)))
-                .chain(s.volumes_from.iter().map(|l| (l.value.as_str(), l.pos)))
-                .chain(
-                    s.network_mode
-                        .iter()
-                        .filter_map(|n| n.value.strip_prefix("service:").map(|x| (x, n.pos))),
-                )
-                .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
-                .filter(|(j, _)| active[*j])
-                .collect();
-            v.sort_by_key(|x| x.0);
-            v
-        })
-        .collect();
-    // iterative DFS with colours: 0 white, 1 grey, 2 black
-    let mut colour = vec![0u8; all.len()];
-    for start in 0..all.len() {
-        if colour[start] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        colour[start] = 1;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if *next < edges[node].len() {
-                let (to, pos) = edges[node][*next];
-                *next += 1;
-                match colour[to] {
-                    0 => {
-                        colour[to] = 1;
-                        stack.push((to, 0));
-                    }
-                    1 => {
-                        let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
-                        let mut names: Vec<&str> = stack[from..]
-                            .iter()
-                            .map(|(n, _)| all[*n].name.as_str())
-                            .collect();
-                        names.push(all[to].name.as_str());
-                        return Err(Error::input(
-                            "dependency-cycle",
-                            format!("dependency cycle detected: {}", names.join(" -> ")),
-                        )
-                        .at_pos(sm, pos));
-                    }
-                    _ => {}
-                }
-            } else {
-                colour[node] = 2;
-                stack.pop();
-            }
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_ports() {
-        assert_eq!(
-            parse_short_port("80"),
-            Some(("80".into(), None, None, None))
-        );
-        assert_eq!(
-            parse_short_port("127.0.0.1:8080:80/udp"),
-            Some((
-                "80".into(),
-                Some("8080".into()),
-                Some("127.0.0.1".into()),
-                Some("udp".into())
-            ))
-        );
-        assert_eq!(
-            parse_short_port("[::1]:80:80"),
-            Some(("80".into(), Some("80".into()), Some("::1".into()), None))
-        );
-        assert_eq!(
-            parse_short_port("3000-3005:3000-3005").unwrap().0,
-            "3000-3005"
-        );
-        assert!(parse_short_port("abc").is_none());
-    }
-
-    #[test]
-    fn volumes_and_commands() {
-        assert_eq!(split_volume("./a:/b:ro"), vec!["./a", "/b", "ro"]);
-        assert_eq!(split_volume("C:\\x:/y"), vec!["C:\\x", "/y"]);
-        assert_eq!(
-            shell_split("sh -c 'echo a b' \"x y\""),
-            vec!["sh", "-c", "echo a b", "x y"]
-        );
-    }
 }

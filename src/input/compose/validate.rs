@@ -1,0 +1,220 @@
+//! The checks Docker Compose makes beyond types: the service key list, the name pattern of
+//! services, networks, volumes, configs and secrets, and dependency cycles among active
+//! services. Located errors only; it builds nothing.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::model::*;
+use crate::source::{Pos, SourceMap};
+
+/// A compose error (exit 3) at a position.
+pub(super) fn err(sm: &SourceMap, pos: Pos, msg: String) -> Error {
+    Error::input("invalid-compose", msg).at_pos(sm, pos)
+}
+
+pub const SERVICE_KEYS: &[&str] = &[
+    "annotations",
+    "attach",
+    "blkio_config",
+    "build",
+    "cap_add",
+    "cap_drop",
+    "cgroup",
+    "cgroup_parent",
+    "command",
+    "configs",
+    "container_name",
+    "cpu_count",
+    "cpu_percent",
+    "cpu_period",
+    "cpu_quota",
+    "cpu_rt_period",
+    "cpu_rt_runtime",
+    "cpu_shares",
+    "cpus",
+    "cpuset",
+    "credential_spec",
+    "depends_on",
+    "deploy",
+    "develop",
+    "device_cgroup_rules",
+    "devices",
+    "dns",
+    "dns_opt",
+    "dns_search",
+    "domainname",
+    "entrypoint",
+    "env_file",
+    "environment",
+    "expose",
+    "extends",
+    "external_links",
+    "extra_hosts",
+    "gpus",
+    "group_add",
+    "healthcheck",
+    "hostname",
+    "image",
+    "init",
+    "ipc",
+    "isolation",
+    "label_file",
+    "labels",
+    "links",
+    "logging",
+    "mac_address",
+    "mem_limit",
+    "mem_reservation",
+    "mem_swappiness",
+    "memswap_limit",
+    "models",
+    "network_mode",
+    "networks",
+    "oom_kill_disable",
+    "oom_score_adj",
+    "pid",
+    "pids_limit",
+    "platform",
+    "ports",
+    "post_start",
+    "pre_start",
+    "pre_stop",
+    "privileged",
+    "profiles",
+    "provider",
+    "pull_policy",
+    "pull_refresh_after",
+    "read_only",
+    "restart",
+    "runtime",
+    "scale",
+    "secrets",
+    "security_opt",
+    "shm_size",
+    "stdin_open",
+    "stop_grace_period",
+    "stop_signal",
+    "storage_opt",
+    "sysctls",
+    "tmpfs",
+    "tty",
+    "ulimits",
+    "use_api_socket",
+    "user",
+    "userns_mode",
+    "uts",
+    "volumes",
+    "volumes_from",
+    "working_dir",
+];
+
+/// The Compose Specification names services, networks, volumes, configs and secrets with
+/// `^[a-zA-Z0-9._-]+$`; anything else is refused at the key (shown escaped).
+pub(super) fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> Result<()> {
+    // A plain `123` or `1.5` key is a number in YAML, not a name (Compose: "non-string key").
+    let written = &sm.file(at.at.file).text;
+    let first = written.as_bytes().get(at.at.start as usize).copied();
+    let quoted = matches!(first, Some(b'"' | b'\''));
+    let numeric = name
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && name.bytes().any(|b| b.is_ascii_digit())
+        && name.parse::<f64>().is_ok();
+    if !quoted && at.via.is_none() && numeric {
+        return Err(err(
+            sm,
+            at,
+            format!("non-string key in {section}: {name} (quote it to make it a name)"),
+        ));
+    }
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    {
+        return Ok(());
+    }
+    let shown: String = name.chars().take(64).collect();
+    Err(err(
+        sm,
+        at,
+        format!(
+            "{section}: `{}` is not a valid name: names use letters, digits, `.`, `_` and `-` only",
+            crate::source::escape::line(&shown)
+        ),
+    ))
+}
+
+/// Compose refuses dependency cycles (depends_on, links, volumes_from, network_mode service:).
+pub(super) fn check_cycles(
+    sm: &SourceMap,
+    all: &[Service],
+    index: &HashMap<&str, usize>,
+    active: &[bool],
+) -> Result<()> {
+    let edges: Vec<Vec<(usize, Pos)>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if !active[i] {
+                return Vec::new();
+            }
+            let mut v: Vec<(usize, Pos)> = s
+                .depends_on
+                .iter()
+                .map(|d| (d.service.as_str(), d.pos))
+                .chain(s.links.iter().map(|l| (l.value.as_str(), l.pos)))
+                .chain(s.volumes_from.iter().map(|l| (l.value.as_str(), l.pos)))
+                .chain(
+                    s.network_mode
+                        .iter()
+                        .filter_map(|n| n.value.strip_prefix("service:").map(|x| (x, n.pos))),
+                )
+                .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
+                .filter(|(j, _)| active[*j])
+                .collect();
+            v.sort_by_key(|x| x.0);
+            v
+        })
+        .collect();
+    // iterative DFS with colours: 0 white, 1 grey, 2 black
+    let mut colour = vec![0u8; all.len()];
+    for start in 0..all.len() {
+        if colour[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        colour[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if *next < edges[node].len() {
+                let (to, pos) = edges[node][*next];
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                        let mut names: Vec<&str> = stack[from..]
+                            .iter()
+                            .map(|(n, _)| all[*n].name.as_str())
+                            .collect();
+                        names.push(all[to].name.as_str());
+                        return Err(Error::input(
+                            "dependency-cycle",
+                            format!("dependency cycle detected: {}", names.join(" -> ")),
+                        )
+                        .at_pos(sm, pos));
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+    Ok(())
+}
