@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use crate::analysis::rules::Severity;
+use crate::report::Severity;
 use crate::report::analysis::{Finding, Report};
 
 /// Annotations GitHub keeps per step and level; the rest are dropped silently.

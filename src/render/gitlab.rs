@@ -7,7 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::fingerprint;
-use crate::analysis::rules::Severity;
+use crate::report::Severity;
 use crate::report::analysis::Report;
 
 #[derive(Serialize)]

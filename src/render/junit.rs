@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{finding_line, outcome_label, signed};
-use crate::analysis::rules::Severity;
+use crate::report::Severity;
 use crate::report::analysis::{Finding, Report};
 
 /// Escapes text for XML 1.0 content and attribute values. Characters XML 1.0 cannot carry

@@ -274,7 +274,7 @@ fn inputs(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::rules::Severity;
+    use crate::report::Severity;
     use crate::render::testing::{finding, report};
 
     #[test]

@@ -16,7 +16,7 @@ pub mod table;
 
 use std::io::Write;
 
-use crate::analysis::recommend::Recommendation;
+use crate::report::Recommendation;
 use crate::report::GraphReport;
 use crate::report::analysis::Finding;
 
@@ -75,8 +75,8 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
 /// Small reports for the renderers' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
-    use crate::analysis::rules::Severity;
+    use crate::report::{Confidence, Outcome, Recommendation};
+    use crate::report::Severity;
     use crate::report::analysis::{Finding, Report, RuleDoc};
     use crate::source::Location;
 

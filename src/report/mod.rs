@@ -6,6 +6,11 @@ pub mod analysis;
 pub mod build;
 pub mod schemas;
 
+// The report's vocabulary, as renderers name it: they import from here, never from the stages
+// that compute these values.
+pub use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
+pub use crate::analysis::rules::Severity;
+
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
