@@ -274,8 +274,8 @@ fn inputs(r: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Severity;
     use crate::render::testing::{finding, report};
+    use crate::report::Severity;
 
     #[test]
     fn pipes_and_line_breaks_cannot_break_a_table_row() {

@@ -16,8 +16,8 @@ pub mod table;
 
 use std::io::Write;
 
-use crate::report::Recommendation;
 use crate::report::GraphReport;
+use crate::report::Recommendation;
 use crate::report::analysis::Finding;
 
 /// Points as shown to people: `+2`, `-1`, `0` (+ toward Kubernetes, − toward Compose).
@@ -75,9 +75,9 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
 /// Small reports for the renderers' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::report::{Confidence, Outcome, Recommendation};
     use crate::report::Severity;
     use crate::report::analysis::{Finding, Report, RuleDoc};
+    use crate::report::{Confidence, Outcome, Recommendation};
     use crate::source::Location;
 
     /// A finding at `compose.yaml:3:5-3:9`, named `rule-x`.

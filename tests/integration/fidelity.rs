@@ -150,3 +150,75 @@ fn services_disabled_by_profiles_are_not_validated_as_active() {
     assert_eq!(code, Some(3), "{err}");
     assert!(err.contains("can't set distinct values"), "{err}");
 }
+
+/// Compose refuses a project whose active services name what no top-level key defines, and
+/// secrets or configs that say nowhere where their content comes from (class 9).
+#[test]
+fn undefined_references_and_sourceless_definitions_are_refused() {
+    let refused = [
+        ("networks: [foo]", "undefined network `foo`", "4:16"),
+        ("volumes: [data:/d]", "undefined volume `data`", "4:15"),
+        (
+            "volumes: [{type: volume, source: d, target: /d}]",
+            "undefined volume `d`",
+            "4:15",
+        ),
+        ("secrets: [s]", "undefined secret `s`", "4:15"),
+        ("configs: [{source: c}]", "undefined config `c`", "4:15"),
+        ("models: [m]", "undefined model `m`", "4:14"),
+        (
+            "build: {context: ., secrets: [s]}",
+            "undefined build secret `s`",
+            "4:35",
+        ),
+        (
+            "network_mode: host\n    networks: [default]",
+            "mutually exclusive `network_mode` and `networks`",
+            "4:19",
+        ),
+    ];
+    for (body, says, at) in refused {
+        let t = tempfile::tempdir().unwrap();
+        let f = format!("services:\n  a:\n    image: x\n    {body}\n");
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", &f)], &[]);
+        assert_eq!(code, Some(3), "{body}: {err}");
+        assert!(err.contains(says), "{body}: {err}");
+        assert!(
+            err.contains(&format!("compose.yaml:{at}:")),
+            "{body}: {err}"
+        );
+    }
+    for (defs, says) in [
+        (
+            "secrets:\n  s: {name: q}\n",
+            "secrets.s: one of file|environment must be set",
+        ),
+        (
+            "configs:\n  c: {}\n",
+            "configs.c: one of file|environment|content must be set",
+        ),
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let f = format!("services:\n  a:\n    image: x\n{defs}");
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", &f)], &[]);
+        assert_eq!(code, Some(3), "{defs}: {err}");
+        assert!(err.contains(says), "{defs}: {err}");
+    }
+    // accepted by Compose: the default network, defined names, external secrets, an empty
+    // `networks:` beside `network_mode`, and references of services disabled by profiles
+    for body in [
+        "networks: [default]",
+        "networks: [front]\nnetworks:\n  front:",
+        "volumes: [data:/d]\nvolumes:\n  data:",
+        "secrets: [s]\nsecrets:\n  s: {external: true}",
+        "configs: [c]\nconfigs:\n  c: {content: hi}",
+        "network_mode: host\n    networks: {}",
+        "profiles: [later]\n    volumes: [data:/d]\n  b:\n    image: y",
+        "volumes: [./src:/src, /abs:/abs]",
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let f = format!("services:\n  a:\n    image: x\n    {body}\n");
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", &f)], &[]);
+        assert_eq!(code, Some(0), "{body}: {err}");
+    }
+}

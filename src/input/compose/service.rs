@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::files::{Environment, Loader, type_error};
 use super::short_syntax::{parse_short_port, shell_split, split_volume};
-use super::validate::{SERVICE_KEYS, check_cycles, check_name, err};
+use super::validate::{
+    SERVICE_KEYS, check_cycles, check_definitions, check_name, check_references, err,
+};
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::model::*;
@@ -276,6 +278,14 @@ impl Builder<'_, '_> {
                 ));
             }
         }
+        check_definitions(self.sm(), root)?;
+        let enabled: Vec<&Service> = all
+            .iter()
+            .zip(&active)
+            .filter(|(_, a)| **a)
+            .map(|(s, _)| s)
+            .collect();
+        check_references(self.sm(), root, &enabled)?;
         for (i, s) in all.into_iter().enumerate() {
             if active[i] {
                 model.services.push(s);

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::input::yaml::{Kind, Node};
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
 
@@ -213,6 +214,130 @@ pub(super) fn check_cycles(
             } else {
                 colour[node] = 2;
                 stack.pop();
+            }
+        }
+    }
+    Ok(())
+}
+/// Secrets and configs defined at the top level must say where their content comes from,
+/// unless they are external (Compose: "one of file|environment must be set").
+pub(super) fn check_definitions(sm: &SourceMap, root: &Node) -> Result<()> {
+    for (section, sources) in [
+        ("secrets", &["file", "environment"][..]),
+        ("configs", &["file", "environment", "content"][..]),
+    ] {
+        let Some(defs) = root.get(section).and_then(Node::as_map) else {
+            continue;
+        };
+        for e in defs {
+            let external = e
+                .value
+                .get("external")
+                .is_some_and(|x| x.as_map().is_some() || x.as_str() == Some("true"));
+            if external || sources.iter().any(|k| e.value.get(k).is_some()) {
+                continue;
+            }
+            return Err(err(
+                sm,
+                e.key_pos,
+                format!(
+                    "{section}.{}: one of {} must be set",
+                    crate::source::escape::short(&e.key),
+                    sources.join("|")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The names a service refers to, with where: items of a list (`[a, b]`, or `{source: a}`
+/// items) or keys of a mapping.
+fn referenced(node: Option<&Node>) -> Vec<(String, Pos)> {
+    let Some(node) = node else { return Vec::new() };
+    match &node.kind {
+        Kind::Seq(items) => items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                Kind::Map(_) => i
+                    .get("source")
+                    .and_then(Node::as_str)
+                    .map(|s| (s.to_string(), i.pos)),
+                _ => i.as_str().map(|s| (s.to_string(), i.pos)),
+            })
+            .collect(),
+        Kind::Map(entries) => entries.iter().map(|e| (e.key.clone(), e.key_pos)).collect(),
+        Kind::Scalar { .. } => Vec::new(),
+    }
+}
+
+/// What the active services refer to must be defined at the top level: networks (besides
+/// `default`), named volumes, secrets (also of builds), configs and models; and a service
+/// uses either `network_mode` or `networks`. Compose checks the services its profiles enable.
+pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service]) -> Result<()> {
+    let defined = |section: &str| -> Vec<&str> {
+        root.get(section)
+            .and_then(Node::as_map)
+            .map(|m| m.iter().map(|e| e.key.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let networks = defined("networks");
+    let volumes = defined("volumes");
+    let secrets = defined("secrets");
+    let configs = defined("configs");
+    let models = defined("models");
+    let nodes = root.get("services");
+    for s in services {
+        let Some(node) = nodes.and_then(|n| n.get(&s.name)) else {
+            continue;
+        };
+        let name = crate::source::escape::short(&s.name);
+        let undefined = |what: &str, r: &str, at: Pos| {
+            Err(err(
+                sm,
+                at,
+                format!(
+                    "service `{name}` refers to undefined {what} `{}`",
+                    crate::source::escape::short(r)
+                ),
+            ))
+        };
+        let nets = referenced(node.get("networks"));
+        if let Some(nm) = &s.network_mode
+            && !nets.is_empty()
+        {
+            return Err(err(
+                sm,
+                nm.pos,
+                format!(
+                    "service `{name}` declares mutually exclusive `network_mode` and `networks`"
+                ),
+            ));
+        }
+        for (n, at) in &nets {
+            if n != "default" && !networks.contains(&n.as_str()) {
+                return undefined("network", n, *at);
+            }
+        }
+        for m in &s.mounts {
+            if m.kind == MountKind::Volume
+                && let Some(src) = m.source.as_deref().filter(|v| !v.is_empty())
+                && !volumes.contains(&src)
+            {
+                return undefined("volume", src, m.pos);
+            }
+        }
+        let build_secrets = referenced(node.get("build").and_then(|b| b.get("secrets")));
+        for (what, refs, known) in [
+            ("build secret", build_secrets, &secrets),
+            ("config", referenced(node.get("configs")), &configs),
+            ("model", referenced(node.get("models")), &models),
+            ("secret", referenced(node.get("secrets")), &secrets),
+        ] {
+            for (r, at) in refs {
+                if !known.contains(&r.as_str()) {
+                    return undefined(what, &r, at);
+                }
             }
         }
     }
