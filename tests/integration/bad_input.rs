@@ -391,7 +391,7 @@ fn cases() -> Vec<Case> {
             "environment as a number",
             &svc("    environment: 3\n"),
             3,
-            "environment must be a list or a mapping",
+            "environment must be a mapping or a list",
             Some("compose.yaml:4:18"),
         ),
         case(

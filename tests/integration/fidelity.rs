@@ -222,3 +222,87 @@ fn undefined_references_and_sourceless_definitions_are_refused() {
         assert_eq!(code, Some(0), "{body}: {err}");
     }
 }
+
+/// Compose checks each file against the specification before merging (class 5) and checks
+/// every key it defines, also those that change no graph field (class 11).
+#[test]
+fn every_file_and_every_key_is_checked_against_the_specification() {
+    // a bad value in the first -f file is refused although the second replaces it
+    let t = tempfile::tempdir().unwrap();
+    let (code, _, err) = graph(
+        t.path(),
+        &[
+            (
+                "a.yaml",
+                "services:\n  a:\n    image: x\n    privileged: [1]\n",
+            ),
+            ("b.yaml", "services:\n  a:\n    privileged: true\n"),
+        ],
+        &["-f", "a.yaml", "-f", "b.yaml"],
+    );
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("a.yaml:4:17: services.a.privileged must be a boolean or a string"),
+        "{err}"
+    );
+    for (body, says) in [
+        (
+            "build: {context: ., ssh: 3}",
+            "services.a.build.ssh must be",
+        ),
+        (
+            "develop: {watch: [{path: .}]}",
+            "services.a.develop.watch.0: missing property `action`",
+        ),
+        (
+            "depends_on: {b: {}}\n  b:\n    image: y",
+            "services.a.depends_on.b: missing property `condition`",
+        ),
+        (
+            "volumes: [{type: tmpfs, target: /t, tmpfs: {size: [1]}}]",
+            "services.a.volumes.0.tmpfs.size must be",
+        ),
+        (
+            "healthcheck: {interval: 3}",
+            "services.a.healthcheck.interval must be a string",
+        ),
+        (
+            "pull_policy: bogus",
+            "services.a.pull_policy does not match",
+        ),
+        (
+            "ports: [{target: 80, extra: 1}]",
+            "services.a.ports.0: additional property `extra`",
+        ),
+        (
+            "security_opt: [a, a]",
+            "services.a.security_opt: items at 0 and 1 are equal",
+        ),
+        (
+            "oom_score_adj: 5000",
+            "services.a.oom_score_adj must be at most 1000",
+        ),
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let f = format!("services:\n  a:\n    image: x\n    {body}\n");
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", &f)], &[]);
+        assert_eq!(code, Some(3), "{body}: {err}");
+        assert!(err.contains(says), "{body}: {err}");
+    }
+    // accepted: repeats Compose folds while loading, interpolated strings where numbers or
+    // booleans go, and YAML 1.2 `yes` as a string
+    for body in [
+        "ports: [\"80:80\", \"80:80\"]",
+        "cap_add: [A, A]",
+        "environment: [A=1, A=1]",
+        "privileged: \"true\"\n    scale: \"2\"",
+        "pull_policy: ${P:-always}",
+        "image: yes",
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let f = format!("services:\n  a:\n    image: x\n    {body}\n");
+        let f = f.replacen("    image: x\n    image: yes", "    image: yes", 1);
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", &f)], &[]);
+        assert_eq!(code, Some(0), "{body}: {err}");
+    }
+}

@@ -141,14 +141,16 @@ fn render(services: &[(usize, Svc)], n: usize) -> String {
         if v.container_name && v.replicas <= 1 {
             s.push_str(&format!("    container_name: c{i}\n"));
         }
-        // only depend on later services: no cycles
-        let deps: Vec<String> = v
+        // only depend on later services: no cycles; each once (Compose refuses repeats)
+        let mut deps: Vec<String> = v
             .depends
             .iter()
             .map(|d| *d as usize)
             .filter(|d| *d > *i && *d < n)
             .map(|d| format!("s{d}"))
             .collect();
+        deps.sort();
+        deps.dedup();
         if !deps.is_empty() {
             s.push_str(&format!("    depends_on: [{}]\n", deps.join(", ")));
         }

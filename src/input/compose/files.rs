@@ -116,6 +116,8 @@ impl<'a> Loader<'a> {
         self.base_dirs.insert(id, base_dir.to_path_buf());
         let mut root = self.parse_compose_tree(id)?;
         self.interpolate_tree(&mut root, env)?;
+        // Compose checks each file against the specification before it merges anything
+        super::schema::check(self.sm, &root)?;
         self.apply_includes(&mut root, id, env)?;
         self.apply_extends(&mut root, id, env)?;
         Ok(root)

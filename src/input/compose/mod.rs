@@ -8,6 +8,7 @@ pub mod envfile;
 mod files;
 pub mod interpolate;
 mod merge;
+mod schema;
 mod service;
 pub mod short_syntax;
 mod validate;
