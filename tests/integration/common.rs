@@ -1,7 +1,10 @@
 //! Helpers shared by the integration tests: where `../shared` is, and a command builder.
 #![allow(dead_code)]
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use serde_json::Value;
 
 /// The reason of every test that needs the shared corpus (`#[ignore = CORPUS]` takes a literal,
 /// so the tests repeat it; this names it once for messages).
@@ -150,4 +153,77 @@ pub fn rule_entries(v: &serde_json::Value) -> Vec<serde_json::Value> {
         out.push(l);
     }
     out
+}
+
+/// What the graph comparisons with Docker Compose compare: services with their image and
+/// effective replicas, and the depends_on edges.
+#[derive(Debug, PartialEq)]
+pub struct Shape {
+    pub services: Vec<(String, Option<String>, Option<u64>)>,
+    pub depends_on: BTreeSet<(String, String)>,
+}
+
+pub fn reference_shape(v: &Value) -> Shape {
+    let mut services = Vec::new();
+    let mut depends_on = BTreeSet::new();
+    if let Some(m) = v["services"].as_object() {
+        for (name, s) in m {
+            let replicas = if s["deploy"]["mode"].as_str() == Some("global") {
+                None
+            } else {
+                Some(
+                    s["deploy"]["replicas"]
+                        .as_u64()
+                        .or(s["scale"].as_u64())
+                        .unwrap_or(1),
+                )
+            };
+            services.push((
+                name.clone(),
+                s["image"].as_str().map(str::to_string),
+                replicas,
+            ));
+            if let Some(d) = s["depends_on"].as_object() {
+                for dep in d.keys() {
+                    depends_on.insert((name.clone(), dep.clone()));
+                }
+            }
+        }
+    }
+    services.sort();
+    Shape {
+        services,
+        depends_on,
+    }
+}
+
+pub fn stackfit_shape(v: &Value) -> Shape {
+    let mut services = Vec::new();
+    for s in v["services"].as_array().unwrap() {
+        services.push((
+            s["name"].as_str().unwrap().to_string(),
+            s["image"].as_str().map(str::to_string),
+            s["replicas"].as_u64(),
+        ));
+    }
+    let depends_on = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        // Compose turns links, volumes_from and network_mode/ipc `service:` into depends_on.
+        .filter(|e| {
+            ["depends_on", "links", "volumes_from", "network_mode"]
+                .contains(&e["kind"].as_str().unwrap())
+        })
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap().to_string(),
+                e["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    Shape {
+        services,
+        depends_on,
+    }
 }

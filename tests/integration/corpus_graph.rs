@@ -7,80 +7,9 @@
 
 use crate::common;
 
-use std::collections::BTreeSet;
-
 use serde_json::Value;
 
-#[derive(Debug, PartialEq)]
-struct Shape {
-    services: Vec<(String, Option<String>, Option<u64>)>,
-    depends_on: BTreeSet<(String, String)>,
-}
-
-fn reference_shape(v: &Value) -> Shape {
-    let mut services = Vec::new();
-    let mut depends_on = BTreeSet::new();
-    if let Some(m) = v["services"].as_object() {
-        for (name, s) in m {
-            let replicas = if s["deploy"]["mode"].as_str() == Some("global") {
-                None
-            } else {
-                Some(
-                    s["deploy"]["replicas"]
-                        .as_u64()
-                        .or(s["scale"].as_u64())
-                        .unwrap_or(1),
-                )
-            };
-            services.push((
-                name.clone(),
-                s["image"].as_str().map(str::to_string),
-                replicas,
-            ));
-            if let Some(d) = s["depends_on"].as_object() {
-                for dep in d.keys() {
-                    depends_on.insert((name.clone(), dep.clone()));
-                }
-            }
-        }
-    }
-    services.sort();
-    Shape {
-        services,
-        depends_on,
-    }
-}
-
-fn stackfit_shape(v: &Value) -> Shape {
-    let mut services = Vec::new();
-    for s in v["services"].as_array().unwrap() {
-        services.push((
-            s["name"].as_str().unwrap().to_string(),
-            s["image"].as_str().map(str::to_string),
-            s["replicas"].as_u64(),
-        ));
-    }
-    let depends_on = v["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        // Compose turns links, volumes_from and network_mode/ipc `service:` into depends_on.
-        .filter(|e| {
-            ["depends_on", "links", "volumes_from", "network_mode"]
-                .contains(&e["kind"].as_str().unwrap())
-        })
-        .map(|e| {
-            (
-                e["from"].as_str().unwrap().to_string(),
-                e["to"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    Shape {
-        services,
-        depends_on,
-    }
-}
+use crate::common::{reference_shape, stackfit_shape};
 
 #[test]
 #[ignore = "needs the shared corpus: set STACKFIT_CORPUS"]

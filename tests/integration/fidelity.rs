@@ -306,3 +306,26 @@ fn every_file_and_every_key_is_checked_against_the_specification() {
         assert_eq!(code, Some(0), "{body}: {err}");
     }
 }
+
+/// A short-syntax port range is one port per number, as Compose expands it.
+#[test]
+fn port_ranges_expand_to_one_port_each() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"9000-9002:8000-8002\", \"7000-7001\"]\n";
+    let (_, v, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    let ports: Vec<&str> = v["services"][0]["ports"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{err}"))
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert_eq!(
+        ports,
+        ["9000:8000", "9001:8001", "9002:8002", "7000", "7001"],
+        "{v:#}"
+    );
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"1-65535\", \"1-65535/udp\"]\n";
+    let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("port ranges expand to more than 100000 ports"), "{err}");
+}

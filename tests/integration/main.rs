@@ -11,6 +11,7 @@ mod compose_syntax;
 mod corpus_graph;
 mod decomp;
 mod decompose_cli;
+mod differential;
 mod extras;
 mod fidelity;
 mod formats;

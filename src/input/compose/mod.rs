@@ -177,6 +177,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         loader: &mut loader,
         env: &env,
         project_dir: super::compose::normalize(&project_dir),
+        expanded_ports: std::cell::Cell::new(0),
     };
     let mut model = b.build(&root, &profiles)?;
     model.unset_variables = loader.usage.unset.iter().cloned().collect();

@@ -19,7 +19,13 @@ pub(super) struct Builder<'l, 'a> {
     pub(super) loader: &'l mut Loader<'a>,
     pub(super) env: &'l Environment,
     pub(super) project_dir: PathBuf,
+    /// Ports produced by expanding short-syntax ranges so far (a budget: `1-65535` is legal).
+    pub(super) expanded_ports: std::cell::Cell<u64>,
 }
+
+/// The most ports a project's short-syntax ranges may expand to (a budget, like the others in
+/// `source::read`): Compose expands them all.
+const MAX_RANGE_PORTS: u64 = 100_000;
 
 impl Builder<'_, '_> {
     fn sm(&self) -> &SourceMap {
@@ -442,16 +448,17 @@ impl Builder<'_, '_> {
                     // that linear.
                     let mut seen = std::collections::HashSet::new();
                     for i in self.seq_of(&p(key), v)? {
-                        let port = self.port(name, i)?;
-                        let key = (
-                            port.target.clone(),
-                            port.published.clone(),
-                            port.host_ip.clone(),
-                            port.protocol.clone(),
-                            port.mode.clone(),
-                        );
-                        if seen.insert(key) {
-                            s.ports.push(port);
+                        for port in self.ports_of(name, i)? {
+                            let key = (
+                                port.target.clone(),
+                                port.published.clone(),
+                                port.host_ip.clone(),
+                                port.protocol.clone(),
+                                port.mode.clone(),
+                            );
+                            if seen.insert(key) {
+                                s.ports.push(port);
+                            }
                         }
                     }
                 }
@@ -829,6 +836,43 @@ impl Builder<'_, '_> {
             _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
         }
         Ok(slots.into_iter().flatten().collect())
+    }
+
+    /// One entry of `ports`: a short-syntax range (`9000-9001:9000-9001`) is one port per
+    /// number, as Compose expands it; a project expands at most `MAX_RANGE_PORTS` in all.
+    fn ports_of(&self, name: &str, i: &Node) -> Result<Vec<Port>> {
+        let port = self.port(name, i)?;
+        let span = |t: &str| -> Option<(u32, u32)> {
+            let (a, b) = t.split_once('-')?;
+            let (a, b) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+            (a <= b).then_some((a, b))
+        };
+        let Some((t0, t1)) = span(&port.target) else {
+            return Ok(vec![port]);
+        };
+        let count = u64::from(t1 - t0) + 1;
+        let total = self.expanded_ports.get() + count;
+        if total > MAX_RANGE_PORTS {
+            return Err(err(
+                self.sm(),
+                i.pos,
+                format!(
+                    "services.{name}.ports: port ranges expand to more than {MAX_RANGE_PORTS} ports"
+                ),
+            ));
+        }
+        self.expanded_ports.set(total);
+        let published = port.published.as_deref().and_then(span);
+        Ok((t0..=t1)
+            .map(|t| Port {
+                target: t.to_string(),
+                published: match published {
+                    Some((p0, p1)) if p1 - p0 == t1 - t0 => Some((p0 + (t - t0)).to_string()),
+                    _ => port.published.clone(),
+                },
+                ..port.clone()
+            })
+            .collect())
     }
 
     fn port(&self, name: &str, i: &Node) -> Result<Port> {
