@@ -20,8 +20,11 @@ pub struct Error {
     pub code: &'static str,
     pub message: String,
     pub location: Option<Location>,
-    /// The anchor definition when the offending value came through a YAML alias.
+    /// The anchor definition when the offending value came through a YAML alias, or where the
+    /// parser noticed a syntax error whose cause is `location`.
     pub related: Option<Location>,
+    /// How the message names `related`: "value defined at", "noticed at".
+    pub related_as: &'static str,
 }
 
 impl Error {
@@ -32,6 +35,7 @@ impl Error {
             message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
+            related_as: "value defined at",
         }
     }
     pub fn input(code: &'static str, message: impl Into<String>) -> Error {
@@ -41,6 +45,7 @@ impl Error {
             message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
+            related_as: "value defined at",
         }
     }
     pub fn at(mut self, sm: &SourceMap, span: Span) -> Error {
@@ -71,7 +76,7 @@ impl std::fmt::Display for Error {
             None => write!(f, "{}", self.message)?,
         }
         if let Some(r) = &self.related {
-            write!(f, " (value defined at {r})")?;
+            write!(f, " ({} {r})", self.related_as)?;
         }
         Ok(())
     }

@@ -542,14 +542,8 @@ fn parse_documents(
             read_source(sm, f, &req.limits, what)?.0
         };
         let text = &sm.file(id).text;
-        let docs = yaml::parse(text, id, yaml::Budget::for_len(text.len())).map_err(|e| {
-            let code = if e.message.starts_with("invalid YAML") {
-                "invalid-yaml"
-            } else {
-                "input-limit"
-            };
-            Error::input(code, e.message).at(sm, e.span)
-        })?;
+        let docs = yaml::parse(text, id, yaml::Budget::for_len(text.len()))
+            .map_err(|e| e.into_error(sm))?;
         parsed.push((id, docs));
     }
     Ok(parsed)

@@ -64,6 +64,103 @@ impl Budget {
 pub struct YamlError {
     pub span: Span,
     pub message: String,
+    /// Where the parser noticed a syntax error, when the cause (`span`) lies elsewhere.
+    pub noticed: Option<Span>,
+}
+
+impl YamlError {
+    /// The stopping error: `invalid-yaml` for syntax, `input-limit` for budgets, located at the
+    /// cause with the place the parser noticed as the related location.
+    pub fn into_error(self, sm: &crate::source::SourceMap) -> crate::error::Error {
+        let code = if self.message.starts_with("invalid YAML") {
+            "invalid-yaml"
+        } else {
+            "input-limit"
+        };
+        let mut e = crate::error::Error::input(code, self.message).at(sm, self.span);
+        e.related = self.noticed.map(|n| sm.location(n));
+        e.related_as = "the parser noticed it at";
+        e
+    }
+}
+
+/// Where a syntax error's cause is, when it is not where the parser noticed it: a tab in the
+/// indentation of the noticed line or the next one, or a flow collection (`[`, `{`) left open
+/// before a later line starts a block key. Returns the cause's offset and the message.
+fn syntax_cause(text: &str, at: usize, info: &str) -> Option<(usize, String)> {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if info.contains("tab") {
+        let mut start = line_start;
+        for _ in 0..2 {
+            let line = text[start..].split('\n').next().unwrap_or("");
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if let Some(i) = line[..indent].find('\t') {
+                return Some((
+                    start + i,
+                    "invalid YAML: a tab in the indentation (YAML indents with spaces only)".into(),
+                ));
+            }
+            start += line.len() + 1;
+            if start > text.len() {
+                break;
+            }
+        }
+        return None;
+    }
+    // open flow collections up to the error, outside quotes and comments
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = '\n';
+    let mut chars = text[..at].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if comment {
+            if c == '\n' {
+                comment = false;
+            }
+        } else if let Some(q) = quote {
+            if q == '"' && c == '\\' {
+                chars.next();
+            } else if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '"' | '\'' if !open.is_empty() || matches!(prev, ' ' | ':' | '-' | '\n' | '[' | '{' | ',') => {
+                    quote = Some(c)
+                }
+                '[' | '{' => open.push((i, c)),
+                ']' | '}' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    let (i, c) = *open.last()?;
+    // only when a later line reads as a block key: the collection was abandoned, not continued
+    let after_open = text[i..at].find('\n').map(|n| i + n + 1)?;
+    let abandoned = text[after_open..line_start.max(after_open)]
+        .lines()
+        .chain(std::iter::once(text[line_start..].lines().next().unwrap_or("")))
+        .any(|l| {
+            let t = l.trim_start();
+            t.split_once(':').is_some_and(|(k, rest)| {
+                !k.is_empty()
+                    && k.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+                    && (rest.is_empty() || rest.starts_with(' '))
+            })
+        });
+    abandoned.then(|| {
+        let close = if c == '[' { ']' } else { '}' };
+        (
+            i,
+            format!("invalid YAML: `{c}` is never closed (expected `{close}`)"),
+        )
+    })
 }
 
 impl Node {
@@ -252,21 +349,35 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
         start: offset(&s.start),
         end: offset(&s.end),
     };
-    let err = |span: Span, message: String| YamlError { span, message };
+    let err = |span: Span, message: String| YamlError {
+        span,
+        message,
+        noticed: None,
+    };
 
     for item in parser {
         let (event, span) = match item {
             Ok(x) => x,
             Err(e) => {
                 let at = offset(e.marker());
-                return Err(err(
-                    Span {
-                        file,
-                        start: at,
-                        end: at,
+                let noticed = Span {
+                    file,
+                    start: at,
+                    end: at,
+                };
+                let message = format!("invalid YAML: {}", e.info());
+                return Err(match syntax_cause(text, at as usize, &e.info()) {
+                    Some((cause, why)) => YamlError {
+                        span: Span {
+                            file,
+                            start: cause as u32,
+                            end: cause as u32 + 1,
+                        },
+                        message: format!("{why}; the parser says: {}", e.info()),
+                        noticed: Some(noticed),
                     },
-                    format!("invalid YAML: {}", e.info()),
-                ));
+                    None => err(noticed, message),
+                });
             }
         };
         let sp = span_of(&span);
@@ -482,6 +593,7 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
                 return Err(YamlError {
                     span: source.pos.primary(),
                     message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                    noticed: None,
                 });
             }
         };
@@ -491,6 +603,7 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
                 return Err(YamlError {
                     span: s.pos.primary(),
                     message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                    noticed: None,
                 });
             };
             for mut e in es {
@@ -538,6 +651,25 @@ mod tests {
         let c = n.get("c").unwrap();
         assert_eq!(c.get("k").unwrap().as_i64(), Some(1));
         assert_eq!(c.get("j").unwrap().as_i64(), Some(3));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_their_cause() {
+        let cause = |t: &str| {
+            let e = parse(t, 0, Budget::for_len(t.len())).unwrap_err();
+            let line = t[..e.span.start as usize].matches('\n').count() + 1;
+            let col = e.span.start as usize - t[..e.span.start as usize].rfind('\n').map_or(0, |i| i + 1) + 1;
+            (line, col, e.message, e.noticed.is_some())
+        };
+        let (l, c, m, noticed) = cause("services:\n  web:\n    image: nginx\n\tports: [\"80\"]\n");
+        assert_eq!((l, c, noticed), (4, 1, true), "{m}");
+        assert!(m.contains("a tab in the indentation"), "{m}");
+        let (l, c, m, _) = cause("services:\n  web:\n    ports: [\"80\", \"81\"\n  db:\n    image: pg\n");
+        assert_eq!((l, c), (3, 12), "{m}");
+        assert!(m.contains("`[` is never closed"), "{m}");
+        // a flow sequence continued on the next line is no cause; quotes and comments hide brackets
+        let (_, _, m, noticed) = cause("a: [1,\n  2]\nb: \"[\" # [\nc: : :\n");
+        assert!(!noticed && !m.contains("never closed"), "{m}");
     }
 
     #[test]

@@ -127,14 +127,7 @@ impl<'a> Loader<'a> {
     fn parse_compose_tree(&mut self, id: u32) -> Result<Node> {
         let text = &self.sm.file(id).text;
         let budget = crate::input::yaml::Budget::for_len(text.len());
-        let docs = crate::input::yaml::parse(text, id, budget).map_err(|e| {
-            let code = if e.message.starts_with("invalid YAML") {
-                "invalid-yaml"
-            } else {
-                "input-limit"
-            };
-            Error::input(code, e.message).at(self.sm, e.span)
-        })?;
+        let docs = crate::input::yaml::parse(text, id, budget).map_err(|e| e.into_error(self.sm))?;
         let mut root: Option<Node> = None;
         for doc in docs {
             if doc.is_null() {
