@@ -97,7 +97,7 @@ pub struct InputArgs {
 pub enum AnalyzeFormat {
     /// A table for terminals (default when stdout is a terminal)
     Table,
-    /// The versioned JSON report (schema_version 1)
+    /// The versioned JSON report (schema_version 2)
     Json,
     /// SARIF 2.1.0 for GitHub code scanning
     Sarif,

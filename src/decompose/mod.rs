@@ -715,7 +715,7 @@ pub fn decompose(d: &DecompInput, cfg: &Config, file: &str) -> Decomposition {
         })
         .collect();
     Decomposition {
-        schema_version: 1,
+        schema_version: crate::model::SCHEMA_VERSION,
         input: InputInfo {
             file: file.to_string(),
             format: d.format,

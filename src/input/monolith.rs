@@ -104,8 +104,7 @@ fn at(
 
 /// An architecture description's `monolith:` block.
 pub fn from_architecture(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
-    let docs = yaml::parse(text, id, Budget::for_len(text.len()))
-        .map_err(|e| e.into_error(sm))?;
+    let docs = yaml::parse(text, id, Budget::for_len(text.len())).map_err(|e| e.into_error(sm))?;
     let file_start = Span {
         file: id,
         start: 0,

@@ -128,7 +128,10 @@ fn syntax_cause(text: &str, at: usize, info: &str) -> Option<(usize, String)> {
         } else {
             match c {
                 '#' if prev.is_whitespace() => comment = true,
-                '"' | '\'' if !open.is_empty() || matches!(prev, ' ' | ':' | '-' | '\n' | '[' | '{' | ',') => {
+                '"' | '\''
+                    if !open.is_empty()
+                        || matches!(prev, ' ' | ':' | '-' | '\n' | '[' | '{' | ',') =>
+                {
                     quote = Some(c)
                 }
                 '[' | '{' => open.push((i, c)),
@@ -145,12 +148,15 @@ fn syntax_cause(text: &str, at: usize, info: &str) -> Option<(usize, String)> {
     let after_open = text[i..at].find('\n').map(|n| i + n + 1)?;
     let abandoned = text[after_open..line_start.max(after_open)]
         .lines()
-        .chain(std::iter::once(text[line_start..].lines().next().unwrap_or("")))
+        .chain(std::iter::once(
+            text[line_start..].lines().next().unwrap_or(""),
+        ))
         .any(|l| {
             let t = l.trim_start();
             t.split_once(':').is_some_and(|(k, rest)| {
                 !k.is_empty()
-                    && k.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
+                    && k.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
                     && (rest.is_empty() || rest.starts_with(' '))
             })
         });
@@ -658,13 +664,16 @@ mod tests {
         let cause = |t: &str| {
             let e = parse(t, 0, Budget::for_len(t.len())).unwrap_err();
             let line = t[..e.span.start as usize].matches('\n').count() + 1;
-            let col = e.span.start as usize - t[..e.span.start as usize].rfind('\n').map_or(0, |i| i + 1) + 1;
+            let col = e.span.start as usize
+                - t[..e.span.start as usize].rfind('\n').map_or(0, |i| i + 1)
+                + 1;
             (line, col, e.message, e.noticed.is_some())
         };
         let (l, c, m, noticed) = cause("services:\n  web:\n    image: nginx\n\tports: [\"80\"]\n");
         assert_eq!((l, c, noticed), (4, 1, true), "{m}");
         assert!(m.contains("a tab in the indentation"), "{m}");
-        let (l, c, m, _) = cause("services:\n  web:\n    ports: [\"80\", \"81\"\n  db:\n    image: pg\n");
+        let (l, c, m, _) =
+            cause("services:\n  web:\n    ports: [\"80\", \"81\"\n  db:\n    image: pg\n");
         assert_eq!((l, c), (3, 12), "{m}");
         assert!(m.contains("`[` is never closed"), "{m}");
         // a flow sequence continued on the next line is no cause; quotes and comments hide brackets

@@ -1,6 +1,10 @@
 //! The model: plain data describing one system, whatever format it came from. It holds no
 //! parser types and does no I/O; every value that findings may point at carries its `Pos`.
 
+/// The version of the JSON contracts of `graph`, `analyze` and `decompose`: one version for
+/// all three, raised once per release that breaks any (README, "JSON output"; CHANGELOG).
+pub const SCHEMA_VERSION: u32 = 2;
+
 pub mod declared;
 pub mod hosts;
 pub mod monolith;

@@ -1,4 +1,4 @@
-//! `--format json`: the report as versioned JSON (schema_version 1).
+//! `--format json`: the report as versioned JSON (schema_version 2).
 
 use std::io::Write;
 

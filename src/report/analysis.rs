@@ -1,4 +1,4 @@
-//! The analysis report: the JSON contract of `stackfit analyze` (`schema_version` 1) and the
+//! The analysis report: the JSON contract of `stackfit analyze` (`schema_version` 2) and the
 //! single input of every analyze renderer. Built from the pipeline's results; holds resolved
 //! locations (file:line:col), never spans or parser types.
 

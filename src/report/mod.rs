@@ -1,5 +1,5 @@
 //! Reports: the serialisable structures every renderer works from — the JSON contracts of
-//! `stackfit graph` and `stackfit analyze` (`schema_version` 1). Building a report is the last
+//! `stackfit graph` and `stackfit analyze` (`schema_version` 2). Building a report is the last
 //! step that sees the model and graph; renderers see only these types.
 
 pub mod analysis;
@@ -16,7 +16,8 @@ use serde::Serialize;
 use crate::analysis::graph::ServiceGraph;
 use crate::model::Model;
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
+pub use crate::model::SCHEMA_VERSION;
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphReport {
@@ -37,10 +38,24 @@ pub struct GraphService {
     pub profiles: Vec<String>,
     pub class: String,
     pub roles: Vec<String>,
-    pub ports: Vec<String>,
+    pub ports: Vec<GraphPort>,
     pub container_name: Option<String>,
     pub healthcheck: bool,
     pub restart: Option<String>,
+}
+
+/// A port as Docker Compose's `config` shows it: the container port, the host side if published,
+/// and how (`tcp`/`udp`/`sctp`; `ingress` or `host` mode; the host IP it binds, when bound).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+pub struct GraphPort {
+    /// The container port (or range, as written, when it is not a number).
+    pub target: String,
+    /// The host port or range; null when Docker picks one.
+    pub published: Option<String>,
+    pub protocol: String,
+    /// The host address the port binds to; null for every address (public on the host).
+    pub host_ip: Option<String>,
+    pub mode: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
@@ -71,9 +86,12 @@ impl GraphReport {
                     ports: s
                         .ports
                         .iter()
-                        .map(|p| match &p.published {
-                            Some(pb) => format!("{pb}:{}", p.target),
-                            None => p.target.clone(),
+                        .map(|p| GraphPort {
+                            target: p.target.clone(),
+                            published: p.published.clone(),
+                            protocol: p.protocol.clone().unwrap_or_else(|| "tcp".into()),
+                            host_ip: p.host_ip.clone(),
+                            mode: p.mode.clone().unwrap_or_else(|| "ingress".into()),
                         })
                         .collect(),
                     container_name: s.container_name.as_ref().map(|c| shown(&c.value)),

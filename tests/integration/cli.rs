@@ -451,7 +451,7 @@ fn graph_formats() {
         .stdout(predicate::str::starts_with("flowchart LR"));
     let out = sf().args(["graph", "examples/small-app"]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     let names: Vec<&str> = v["services"]
         .as_array()
         .unwrap()

@@ -192,10 +192,12 @@ fn stackfit_ports(v: &Value) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
     for s in v["services"].as_array().into_iter().flatten() {
         for p in s["ports"].as_array().into_iter().flatten() {
-            out.insert((
-                s["name"].as_str().unwrap_or("").to_string(),
-                p.as_str().unwrap_or("").to_string(),
-            ));
+            let target = p["target"].as_str().unwrap_or("").to_string();
+            let shown = match p["published"].as_str() {
+                Some(pb) => format!("{pb}:{target}"),
+                None => target,
+            };
+            out.insert((s["name"].as_str().unwrap_or("").to_string(), shown));
         }
     }
     out

@@ -313,11 +313,14 @@ fn port_ranges_expand_to_one_port_each() {
     let t = tempfile::tempdir().unwrap();
     let f = "services:\n  web:\n    image: nginx\n    ports: [\"9000-9002:8000-8002\", \"7000-7001\"]\n";
     let (_, v, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
-    let ports: Vec<&str> = v["services"][0]["ports"]
+    let ports: Vec<String> = v["services"][0]["ports"]
         .as_array()
         .unwrap_or_else(|| panic!("{err}"))
         .iter()
-        .filter_map(|p| p.as_str())
+        .map(|p| match p["published"].as_str() {
+            Some(pb) => format!("{pb}:{}", p["target"].as_str().unwrap()),
+            None => p["target"].as_str().unwrap().to_string(),
+        })
         .collect();
     assert_eq!(
         ports,
@@ -327,5 +330,26 @@ fn port_ranges_expand_to_one_port_each() {
     let f = "services:\n  web:\n    image: nginx\n    ports: [\"1-65535\", \"1-65535/udp\"]\n";
     let (code, _, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
     assert_eq!(code, Some(3), "{err}");
-    assert!(err.contains("port ranges expand to more than 100000 ports"), "{err}");
+    assert!(
+        err.contains("port ranges expand to more than 100000 ports"),
+        "{err}"
+    );
+}
+
+/// Ports keep their protocol and host address (class 12), as `docker compose config` shows them.
+#[test]
+fn ports_keep_protocol_and_host_address() {
+    let t = tempfile::tempdir().unwrap();
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"10000:10000/udp\", \"127.0.0.1:8000:8000\", {target: 80, mode: host}]\n";
+    let (_, v, err) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    let ports = &v["services"][0]["ports"];
+    assert_eq!(
+        ports,
+        &serde_json::json!([
+            {"target": "10000", "published": "10000", "protocol": "udp", "host_ip": null, "mode": "ingress"},
+            {"target": "8000", "published": "8000", "protocol": "tcp", "host_ip": "127.0.0.1", "mode": "ingress"},
+            {"target": "80", "published": null, "protocol": "tcp", "host_ip": null, "mode": "host"}
+        ]),
+        "{err}"
+    );
 }

@@ -127,7 +127,8 @@ impl<'a> Loader<'a> {
     fn parse_compose_tree(&mut self, id: u32) -> Result<Node> {
         let text = &self.sm.file(id).text;
         let budget = crate::input::yaml::Budget::for_len(text.len());
-        let docs = crate::input::yaml::parse(text, id, budget).map_err(|e| e.into_error(self.sm))?;
+        let docs =
+            crate::input::yaml::parse(text, id, budget).map_err(|e| e.into_error(self.sm))?;
         let mut root: Option<Node> = None;
         for doc in docs {
             if doc.is_null() {
