@@ -353,3 +353,31 @@ fn ports_keep_protocol_and_host_address() {
         "{err}"
     );
 }
+
+/// YAML syntax errors point at their cause, with where the parser noticed it (class 13).
+#[test]
+fn yaml_syntax_errors_point_at_their_cause() {
+    for (text, at, says, noticed) in [
+        (
+            "services:\n  web:\n    image: nginx\n\tports: [\"80\"]\n",
+            "compose.yaml:4:1:",
+            "a tab in the indentation",
+            "compose.yaml:3:12",
+        ),
+        (
+            "services:\n  web:\n    image: nginx\n    ports: [\"80\", \"81\"\n  db:\n    image: pg\n",
+            "compose.yaml:4:12:",
+            "`[` is never closed",
+            "compose.yaml:5:5",
+        ),
+    ] {
+        let t = tempfile::tempdir().unwrap();
+        let (code, _, err) = graph(t.path(), &[("compose.yaml", text)], &[]);
+        assert_eq!(code, Some(3), "{err}");
+        assert!(err.contains(at) && err.contains(says), "{err}");
+        assert!(
+            err.contains(&format!("the parser noticed it at {noticed}")),
+            "{err}"
+        );
+    }
+}
