@@ -31,6 +31,22 @@ pub struct ConfigFile {
     pub facts: BTreeMap<String, toml::Spanned<toml::Value>>,
     #[serde(default)]
     pub rules: RulesConfig,
+    /// Classifications of services and images, over what the files show and over `x-stackfit`.
+    #[serde(default)]
+    pub classify: ClassifyConfig,
+}
+
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyConfig {
+    /// Service name → `first-party`, `third-party`, `vendor` or a class (`helper`, `database`…).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub services: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Image repository (`ghcr.io/acme/api`, no tag) → the same words.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub images: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
@@ -176,6 +192,46 @@ impl Config {
                     line: self.line(e.span()),
                 },
             );
+        }
+        Ok(())
+    }
+
+    /// Applies `[classify]` to the model: over what the files show and over `x-stackfit`.
+    pub fn apply_classes(&self, model: &mut crate::model::Model) -> Result<()> {
+        use crate::model::Located;
+        use crate::model::class::ClassOverride;
+        let word = |w: &Spanned<String>, what: &str| -> Result<ClassOverride> {
+            ClassOverride::parse(w.get_ref())
+                .map_err(|m| self.error(w.span(), format!("{what}: {m}")))
+        };
+        // a config position is no input position: the override keeps the service's own place
+        for (name, w) in &self.file.classify.services {
+            let o = word(w, &format!("classify.services.{}", name.get_ref()))?;
+            let Some(s) = model
+                .services
+                .iter_mut()
+                .find(|s| s.name == *name.get_ref())
+            else {
+                let names = model.services.iter().map(|s| s.name.as_str());
+                return Err(self.error(
+                    name.span(),
+                    format!(
+                        "classify.services: no service `{}`{}",
+                        crate::source::escape::short(name.get_ref()),
+                        crate::source::suggest::did_you_mean(name.get_ref(), names)
+                    ),
+                ));
+            };
+            s.class_override = Some(Located::new(o, s.name_pos));
+        }
+        for (image, w) in &self.file.classify.images {
+            let o = word(w, &format!("classify.images.{}", image.get_ref()))?;
+            let repo = crate::model::image_repository(image.get_ref());
+            let at = model
+                .anchor
+                .map(crate::source::Pos::new)
+                .unwrap_or_default();
+            model.image_classes.insert(repo, Located::new(o, at));
         }
         Ok(())
     }

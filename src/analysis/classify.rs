@@ -2,59 +2,8 @@
 //! proxies, observability…) by exact image repository, and which role a first-party service
 //! plays. Never matches substrings of repository names (`postgrest` is not Postgres).
 
-use crate::model::{Service, image_repository};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Class {
-    /// First-party application code (built here or from the project's own images).
-    App,
-    Database,
-    Cache,
-    Search,
-    Broker,
-    Proxy,
-    Observability,
-    ObjectStorage,
-    /// Discovery, configuration, identity and secrets (Consul, Eureka, Vault, Keycloak).
-    Platform,
-    /// Third-party helpers that are not business services (smtp relays, pgbouncer, autoheal…).
-    Helper,
-}
-
-impl Class {
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Class::App => "app",
-            Class::Database => "database",
-            Class::Cache => "cache",
-            Class::Search => "search",
-            Class::Broker => "broker",
-            Class::Proxy => "proxy",
-            Class::Observability => "observability",
-            Class::ObjectStorage => "object-storage",
-            Class::Platform => "platform",
-            Class::Helper => "helper",
-        }
-    }
-    /// Infrastructure that keeps data: where self-run Kubernetes hurts (decision-rules S15).
-    pub fn is_stateful(&self) -> bool {
-        matches!(
-            self,
-            Class::Database | Class::Search | Class::Broker | Class::ObjectStorage
-        )
-    }
-    /// A datastore an application service can own.
-    pub fn is_datastore(&self) -> bool {
-        matches!(
-            self,
-            Class::Database | Class::Cache | Class::Search | Class::ObjectStorage
-        )
-    }
-    pub fn is_infrastructure(&self) -> bool {
-        !matches!(self, Class::App)
-    }
-}
+pub use crate::model::class::{Class, ClassOverride};
+use crate::model::{Located, Service, image_repository};
 
 /// (repository, class). An entry with a `/` matches the whole repository path; a single
 /// name matches the repository or its last path component (`bitnami/postgres` ≠ `postgres` is
@@ -379,7 +328,35 @@ const EMULATED_DATASTORES: &[&str] = &[
 
 /// Class of a service: its image's class; first-party (built, or an unknown image) is `App`,
 /// except built discovery/config-server/registry images (Eureka, Spring Cloud Config).
-pub fn service_class(s: &Service) -> Class {
+/// A service's class: the user's classification of the service, else of its image's
+/// repository, else what the files show (`detected_class`). `first-party` makes it application
+/// code; `third-party` and `vendor` make application code a helper (someone else's code) and
+/// keep an infrastructure class.
+pub fn service_class(
+    s: &Service,
+    images: &std::collections::BTreeMap<String, Located<ClassOverride>>,
+) -> Class {
+    let detected = detected_class(s);
+    let chosen = s.class_override.as_ref().map(|o| o.value).or_else(|| {
+        s.image
+            .as_ref()
+            .and_then(|i| images.get(&image_repository(&i.value)))
+            .map(|o| o.value)
+    });
+    match chosen {
+        None => detected,
+        Some(ClassOverride::FirstParty) => Class::App,
+        Some(ClassOverride::ThirdParty | ClassOverride::Vendor) if detected == Class::App => {
+            Class::Helper
+        }
+        Some(ClassOverride::ThirdParty | ClassOverride::Vendor) => detected,
+        Some(ClassOverride::Class(c)) => c,
+    }
+}
+
+/// What the files show of a service's class: its kind (manifests, catalogs), its image, its
+/// data directories and name.
+pub fn detected_class(s: &Service) -> Class {
     match s.kind.as_deref() {
         Some("Ingress") => return Class::Proxy,
         Some(k) if k.starts_with("Resource:") => {

@@ -77,7 +77,7 @@ impl ServiceGraph {
         for (i, s) in model.services.iter().enumerate() {
             let idx = graph.add_node(NodeInfo {
                 service: i,
-                class: classify::service_class(s),
+                class: classify::service_class(s, &model.image_classes),
                 role: classify::role(s),
             });
             by_name.insert(s.name.clone(), idx);

@@ -211,7 +211,7 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         declared.add_from_file(&sm, &model.declared)?;
         Ok((model, declared))
     });
-    let (model, mut declared) = match loaded {
+    let (mut model, mut declared) = match loaded {
         Ok(x) => x,
         Err(e) => {
             if e.kind == ErrorKind::Input {
@@ -228,9 +228,10 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             return Err(e);
         }
     };
-    // Declared facts: file < config < --assume.
+    // Declared facts and classifications: file < config < --assume.
     if let Some(c) = &config {
         c.add_facts(&mut declared)?;
+        c.apply_classes(&mut model)?;
     }
     for (k, v) in assumed.facts {
         declared.facts.insert(k, v);

@@ -1120,7 +1120,7 @@ data-stores:
         let db = &m.services[1];
         assert_eq!(db.image.as_ref().unwrap().value, "postgres");
         assert_eq!(
-            crate::analysis::classify::service_class(db),
+            crate::analysis::classify::detected_class(db),
             crate::analysis::classify::Class::Database
         );
         let web = &m.services[4];

@@ -5,6 +5,7 @@
 /// all three, raised once per release that breaks any (README, "JSON output"; CHANGELOG).
 pub const SCHEMA_VERSION: u32 = 2;
 
+pub mod class;
 pub mod declared;
 pub mod hosts;
 pub mod monolith;
@@ -53,6 +54,9 @@ pub struct Model {
     pub declared: Vec<DeclaredEntry>,
     /// Top-level `x-stackfit: {ignore: {RULE: reason}}`.
     pub ignores: Vec<Ignore>,
+    /// Classifications of images by repository (`x-stackfit: {classify: {images: …}}`,
+    /// `[classify.images]` in `stackfit.toml`); a service's own classification wins.
+    pub image_classes: BTreeMap<String, Located<class::ClassOverride>>,
     /// The top-level `services:` key of the first file: where aggregate findings point.
     pub anchor: Option<Span>,
     /// Variables that were used but unset (interpolated as empty), names only.
@@ -224,6 +228,9 @@ pub struct Probes {
 /// One service (Compose) or workload (Kubernetes) or declared service (architecture).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Service {
+    /// The user's classification of this service (`x-stackfit: {class: …}` in the service,
+    /// `classify.services` at the top or in `stackfit.toml`), over what its image says.
+    pub class_override: Option<Located<class::ClassOverride>>,
     pub name: String,
     pub name_pos: Pos,
     /// The whole service definition (for suppressions scoped to a service).

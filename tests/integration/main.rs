@@ -5,6 +5,7 @@
 mod architecture_schema;
 mod bad_input;
 mod catalog;
+mod classify;
 mod cli;
 mod common;
 mod compose_syntax;

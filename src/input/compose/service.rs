@@ -12,6 +12,7 @@ use super::validate::{
 };
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
+use crate::model::class::ClassOverride;
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
 
@@ -125,8 +126,39 @@ impl Builder<'_, '_> {
                 model.networks.insert(e.key.clone(), net);
             }
         }
+        let mut classify_services: Vec<(&str, Pos, Located<ClassOverride>)> = Vec::new();
         if let Some(x) = root.entry("x-stackfit") {
             self.read_x_stackfit(&x.value, &mut model.declared, &mut model.ignores, true)?;
+            if let Some(c) = x.value.get("classify") {
+                for e in self.map_of("x-stackfit.classify", c)? {
+                    let what = format!("x-stackfit.classify.{}", e.key);
+                    let by_name = self.map_of(&what, &e.value)?;
+                    match e.key.as_str() {
+                        "services" => {
+                            for n in by_name {
+                                let o = self.class_of(&format!("{what}.{}", n.key), &n.value)?;
+                                classify_services.push((n.key.as_str(), n.key_pos, o));
+                            }
+                        }
+                        "images" => {
+                            for n in by_name {
+                                let o = self.class_of(&format!("{what}.{}", n.key), &n.value)?;
+                                model.image_classes.insert(image_repository(&n.key), o);
+                            }
+                        }
+                        other => {
+                            return Err(err(
+                                self.sm(),
+                                e.key_pos,
+                                format!(
+                                    "x-stackfit.classify: unknown key `{}` (only `services` and `images`)",
+                                    crate::source::escape::short(other)
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
         }
         let mut all: Vec<Service> = Vec::new();
         if let Some(svcs) = root.get("services").filter(|n| !n.is_null()) {
@@ -160,6 +192,25 @@ impl Builder<'_, '_> {
             }
         }
         sort_services(&mut all);
+        for (name, at, o) in classify_services {
+            match all.iter_mut().find(|s| s.name == name) {
+                Some(s) => {
+                    s.class_override.get_or_insert(o);
+                }
+                None => {
+                    let names = all.iter().map(|s| s.name.as_str());
+                    return Err(err(
+                        self.sm(),
+                        at,
+                        format!(
+                            "x-stackfit.classify.services: no service `{}`{}",
+                            crate::source::escape::short(name),
+                            crate::source::suggest::did_you_mean(name, names)
+                        ),
+                    ));
+                }
+            }
+        }
         let index: HashMap<&str, usize> = all
             .iter()
             .enumerate()
@@ -305,6 +356,14 @@ impl Builder<'_, '_> {
         Ok(model)
     }
 
+    /// A classification word (`first-party`, `vendor`, `helper`…) at its node.
+    fn class_of(&self, what: &str, n: &Node) -> Result<Located<ClassOverride>> {
+        let word = self.str_of(what, n)?;
+        ClassOverride::parse(&word)
+            .map(|o| Located::new(o, n.pos))
+            .map_err(|m| err(self.sm(), n.pos, format!("{what}: {m}")))
+    }
+
     fn read_x_stackfit(
         &self,
         node: &Node,
@@ -320,6 +379,10 @@ impl Builder<'_, '_> {
                 .at_pos(self.sm(), node.pos)
         })?;
         for e in entries {
+            // classifications are read by `classify_of` (top level) and `class_of` (service)
+            if (top && e.key == "classify") || (!top && e.key == "class") {
+                continue;
+            }
             if e.key == "ignore" {
                 let Some(m) = e.value.as_map() else {
                     return Err(Error::input(
@@ -340,7 +403,7 @@ impl Builder<'_, '_> {
             if !top {
                 return Err(Error::input(
                     "invalid-declared-fact",
-                    format!("unknown key `{}` in a service's x-stackfit block (only `ignore` is allowed here)", e.key),
+                    format!("unknown key `{}` in a service's x-stackfit block (only `ignore` and `class` are allowed here)", e.key),
                 )
                 .at_pos(self.sm(), e.key_pos));
             }
@@ -584,6 +647,10 @@ impl Builder<'_, '_> {
                 "x-stackfit" => {
                     let mut declared = Vec::new();
                     self.read_x_stackfit(v, &mut declared, &mut s.ignores, false)?;
+                    if let Some(c) = v.get("class") {
+                        s.class_override =
+                            Some(self.class_of(&format!("services.{name}.x-stackfit.class"), c)?);
+                    }
                 }
                 _ => {}
             }

@@ -286,9 +286,14 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
     let secrets = defined("secrets");
     let configs = defined("configs");
     let models = defined("models");
-    let nodes = root.get("services");
+    // one lookup per service, whatever the file's size
+    let nodes: HashMap<&str, &Node> = root
+        .get("services")
+        .and_then(Node::as_map)
+        .map(|m| m.iter().map(|e| (e.key.as_str(), &e.value)).collect())
+        .unwrap_or_default();
     for s in services {
-        let Some(node) = nodes.and_then(|n| n.get(&s.name)) else {
+        let Some(node) = nodes.get(s.name.as_str()).copied() else {
             continue;
         };
         let name = crate::source::escape::short(&s.name);
