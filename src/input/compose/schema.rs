@@ -187,6 +187,23 @@ enum Fail {
     Ambiguous,
 }
 
+/// Whether `text` matches a schema pattern. The specification's frequent key patterns are
+/// tested directly (each service key meets several); the others go to the compiled regex.
+fn matches(p: &str, text: &str) -> bool {
+    match p {
+        "^x-" => text.starts_with("x-"),
+        "^[a-zA-Z0-9._-]+$" => {
+            !text.is_empty()
+                && text
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        }
+        ".+" => text.chars().any(|c| c != '\n'),
+        "^.+$" => !text.is_empty() && !text.contains('\n'),
+        _ => pattern(p).is_some_and(|re| re.is_match(text)),
+    }
+}
+
 /// The schema's patterns, compiled once (the specification has seven).
 fn pattern(p: &str) -> Option<&'static regex_lite::Regex> {
     static PATTERNS: OnceLock<HashMap<String, regex_lite::Regex>> = OnceLock::new();
@@ -286,7 +303,7 @@ fn eval(schema: &Value, v: &Value, path: &mut Vec<String>) -> std::result::Resul
         return fail(path, Fail::Enum(shown));
     }
     if let (Some(p), Some(text)) = (s.get("pattern").and_then(Value::as_str), v.as_str())
-        && pattern(p).is_some_and(|re| !re.is_match(text))
+        && !matches(p, text)
     {
         return fail(path, Fail::Pattern(p.to_string()));
     }
@@ -316,7 +333,7 @@ fn eval(schema: &Value, v: &Value, path: &mut Vec<String>) -> std::result::Resul
                 r?;
             }
             for (p, sub) in patterns.into_iter().flatten() {
-                if pattern(p).is_some_and(|re| re.is_match(k)) {
+                if matches(p, k) {
                     matched = true;
                     path.push(k.clone());
                     let r = eval(sub, item, path);
@@ -528,6 +545,18 @@ mod tests {
         check(&sm, &root)
             .err()
             .map(|e| format!("{}: {}", e.location.unwrap(), e.message))
+    }
+
+    #[test]
+    fn direct_pattern_tests_agree_with_the_regexes() {
+        for p in ["^x-", "^[a-zA-Z0-9._-]+$", ".+", "^.+$"] {
+            let re = regex_lite::Regex::new(p).unwrap();
+            for t in [
+                "", "x-a", "ax-", "web", "we b", "a\nb", "\n", "é", "a.b_c-d",
+            ] {
+                assert_eq!(matches(p, t), re.is_match(t), "{p} on {t:?}");
+            }
+        }
     }
 
     #[test]
