@@ -38,8 +38,31 @@ pub struct Hint {
     pub title: String,
     /// What to do first.
     pub advice: String,
+    /// What in the files shows it, in one sentence.
+    pub evidence: String,
+    /// How sure the hint is: `high` (the files say it outright), `medium` (a strong pattern),
+    /// `low` (worth a look; the files may not show everything).
+    pub confidence: HintConfidence,
     pub services: Vec<String>,
     pub locations: Vec<Location>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HintConfidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl HintConfidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HintConfidence::High => "high",
+            HintConfidence::Medium => "medium",
+            HintConfidence::Low => "low",
+        }
+    }
 }
 
 /// The database a service uses on `store`: the path of a connection URL naming the store
@@ -189,6 +212,12 @@ pub fn hints(
                         "extract bounded contexts at the edges later, only where they change or scale on their own"
                     }
                 ),
+                evidence: format!(
+                    "{} services run the same {} with different commands or roles",
+                    members.len(),
+                    if svcs[members[0]].build.is_some() { "build context" } else { "image" }
+                ),
+                confidence: HintConfidence::High,
                 services: members.iter().map(|&i| name(i)).collect(),
                 locations: locs(sm, members.iter().map(|&i| svcs[i].name_pos)),
             });
@@ -233,6 +262,12 @@ pub fn hints(
             kind: kind.into(),
             title,
             advice,
+            evidence: format!(
+                "one deployable unit in one role ({}), with {} datastores or brokers beside it",
+                name(app),
+                seams.len()
+            ),
+            confidence: HintConfidence::Medium,
             services: vec![name(app)],
             locations: locs(sm, [svcs[app].name_pos]),
         });
@@ -273,6 +308,12 @@ pub fn hints(
                     list.join("; "),
                     d.cut_edges.len()
                 ),
+                evidence: format!(
+                    "the described modules and their dependencies: {} modules, {} cut dependencies",
+                    modules.modules.len(),
+                    d.cut_edges.len()
+                ),
+                confidence: HintConfidence::Medium,
                 services: d.candidates.iter().map(|c| c.name.clone()).collect(),
                 locations: locs(sm, [*at]),
             });
@@ -325,6 +366,25 @@ pub fn hints(
                         list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
                     )
                 },
+                evidence: if by_db.is_empty() {
+                    format!(
+                        "{} services from {} codebases connect to `{}` (depends_on or connection settings)",
+                        users.len(),
+                        codebases(users),
+                        name(store)
+                    )
+                } else {
+                    format!(
+                        "{} services name the same database on `{}` in their connection settings",
+                        by_db.values().max().copied().unwrap_or(0),
+                        name(store)
+                    )
+                },
+                confidence: if by_db.is_empty() {
+                    HintConfidence::Medium
+                } else {
+                    HintConfidence::High
+                },
                 services: std::iter::once(name(store)).chain(users.iter().map(|&u| name(u))).collect(),
                 locations: locs(sm, [svcs[store].name_pos]),
             });
@@ -340,7 +400,7 @@ pub fn hints(
                 e.kind,
                 EdgeKind::DependsOn | EdgeKind::EnvReference | EdgeKind::Links
             ) && !e.shared_config)
-                .then_some(e.pos)
+                .then_some((e.pos, e.kind))
         },
     );
     for scc in petgraph::algo::tarjan_scc(&sub) {
@@ -359,9 +419,29 @@ pub fn hints(
         {
             continue;
         }
-        let edge_pos: Vec<Pos> = scc
+        let in_cycle: BTreeSet<_> = scc.iter().copied().collect();
+        let edges: Vec<(String, String, Pos, EdgeKind)> = scc
             .iter()
-            .flat_map(|n| sub.edges(*n).map(|e| *e.weight()))
+            .flat_map(|n| {
+                sub.edges(*n)
+                    .filter(|e| in_cycle.contains(&petgraph::visit::EdgeRef::target(e)))
+                    .map(|e| {
+                        let (pos, kind) = *e.weight();
+                        (
+                            name(sub[*n]),
+                            name(sub[petgraph::visit::EdgeRef::target(&e)]),
+                            pos,
+                            kind,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let edge_pos: Vec<Pos> = edges.iter().map(|e| e.2).collect();
+        let all_declared = edges.iter().all(|e| e.3 != EdgeKind::EnvReference);
+        let shown: Vec<String> = edges
+            .iter()
+            .map(|(a, b, _, k)| format!("{a} → {b} ({})", k.as_str()))
             .collect();
         out.push(Hint {
             kind: "dependency-cycle".into(),
@@ -369,6 +449,12 @@ pub fn hints(
             advice: "a distributed monolith: these services cannot be deployed or fail independently; break the cycle \
                      with an event or move the shared logic into one of them"
                 .into(),
+            evidence: format!("the calls close a loop: {}", list(&shown)),
+            confidence: if all_declared {
+                HintConfidence::High
+            } else {
+                HintConfidence::Medium
+            },
             services: members.iter().map(|&i| name(i)).collect(),
             locations: locs(sm, edge_pos),
         });
@@ -409,6 +495,10 @@ pub fn hints(
                     advice: "a hub: changes to it ripple through the system; check whether it holds logic that \
                              belongs to its callers, and version its API"
                         .into(),
+                    evidence: format!(
+                        "{deg} other codebases need it, against {mean:.1} on average (threshold {threshold:.1})"
+                    ),
+                    confidence: HintConfidence::Medium,
                     services: vec![name(i)],
                     locations: locs(sm, [svcs[i].name_pos]),
                 });
@@ -439,12 +529,18 @@ pub fn hints(
                     "a mega service: split it along its datastores ({}), each with the code that writes it",
                     list(&stores.iter().map(|&s| name(s)).collect::<Vec<_>>())
                 ),
+                evidence: format!(
+                    "it alone uses {} datastores and is in {degree} of the {total} dependencies",
+                    stores.len()
+                ),
+                confidence: HintConfidence::Medium,
                 services: vec![name(i)],
                 locations: locs(sm, [svcs[i].name_pos]),
             });
         }
     }
-    // Nano services: first-party services with no ports, no dependants and no dependencies.
+    // Nano services: first-party services with no ports, no dependants, no dependencies and no
+    // datastore of their own (a service that owns its data is a real service).
     if fp.len() >= 5 {
         let isolated: Vec<usize> = fp
             .iter()
@@ -459,6 +555,7 @@ pub fn hints(
                         .next()
                         .is_none()
                     && !matches!(graph.node(i).role, "worker" | "scheduler")
+                    && !private_stores.contains_key(&i)
             })
             .collect();
         if isolated.len() >= 2 {
@@ -468,6 +565,9 @@ pub fn hints(
                 advice: "possibly nano services (or wiring the files do not show): check whether each is worth a \
                          deployable unit, or merge it into the service it belongs to"
                     .into(),
+                evidence: "no ports, no exposed ports, no dependencies, no dependants and no datastore of their own"
+                    .into(),
+                confidence: HintConfidence::Low,
                 services: isolated.iter().map(|&i| name(i)).collect(),
                 locations: locs(sm, isolated.iter().map(|&i| svcs[i].name_pos)),
             });
@@ -475,12 +575,17 @@ pub fn hints(
     }
 
     // Missing gateway: several first-party services publish ports and no proxy is present.
-    let publishing: Vec<usize> = d
-        .first_party
-        .iter()
-        .copied()
-        .filter(|&i| svcs[i].ports.iter().any(|p| p.published.is_some()))
-        .collect();
+    let publishing: Vec<usize> =
+        d.first_party
+            .iter()
+            .copied()
+            // HTTP needs a gateway; a UDP media or DNS port does not
+            .filter(|&i| {
+                svcs[i].ports.iter().any(|p| {
+                    p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp")
+                })
+            })
+            .collect();
     // A front door: a proxy, or a first-party service named as a gateway or reverse proxy
     // (`api-gateway`, `nginx-thrift`, `ts-ui-dashboard`) that the system builds itself.
     let front_door = |i: usize| {
@@ -515,6 +620,11 @@ pub fn hints(
             kind: "no-gateway".into(),
             title: format!("{} services publish ports directly", publishing.len()),
             advice: "put an API gateway or reverse proxy in front, so clients do not couple to every service's address".into(),
+            evidence: format!(
+                "{} first-party services publish TCP ports and no proxy, gateway or ingress runs in front",
+                publishing.len()
+            ),
+            confidence: HintConfidence::Medium,
             services: publishing.iter().map(|&i| name(i)).collect(),
             locations: locs(sm, publishing.iter().filter_map(|&i| svcs[i].ports.first().map(|p| p.pos))),
         });
@@ -529,6 +639,8 @@ pub fn hints(
             } else {
                 "no shared datastores, dependency cycles, hubs or missing gateway among the services".into()
             },
+            evidence: "checked: shared datastores, dependency cycles, hubs, mega and nano services, the front door".into(),
+            confidence: HintConfidence::Medium,
             services: vec![],
             locations: vec![],
         });

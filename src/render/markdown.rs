@@ -207,8 +207,25 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         writeln!(w)?;
         for h in &r.hints {
             writeln!(w, "- **{}**: {}", inline(&h.title), inline(&h.advice))?;
+            writeln!(
+                w,
+                "  - evidence ({} confidence): {}",
+                h.confidence.as_str(),
+                inline(&h.evidence)
+            )?;
             if !h.services.is_empty() {
-                writeln!(w, "  - services: {}", inline(&h.services.join(", ")))?;
+                // at most eight names a hint, as in the sentences; JSON keeps them all
+                let mut shown = h
+                    .services
+                    .iter()
+                    .take(8)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if h.services.len() > 8 {
+                    shown.push_str(&format!(" and {} more", h.services.len() - 8));
+                }
+                writeln!(w, "  - services: {}", inline(&shown))?;
             }
             if !h.locations.is_empty() {
                 let at: Vec<String> = h.locations.iter().map(|l| l.to_string()).collect();

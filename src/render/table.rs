@@ -234,7 +234,13 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         item(
             w,
             "  - ",
-            &format!("{}: {}", line(&h.title), line(&h.advice)),
+            &format!(
+                "{}: {} ({} confidence: {})",
+                line(&h.title),
+                line(&h.advice),
+                h.confidence.as_str(),
+                line(&h.evidence)
+            ),
             cols,
         )?;
     }

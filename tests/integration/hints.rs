@@ -227,3 +227,47 @@ fn hint_sentences_name_at_most_eight_services_and_json_keeps_them_all() {
     );
     assert_eq!(shared["services"].as_array().unwrap().len(), 13);
 }
+
+#[test]
+fn every_hint_names_its_evidence_and_how_sure_it_is() {
+    let h = hints(&users_of_db(
+        "pg",
+        &[("a", "app"), ("b", "app"), ("c", "app")],
+    ));
+    let shared = h
+        .iter()
+        .find(|x| x["kind"] == "shared-datastore")
+        .expect("shared");
+    assert_eq!(shared["confidence"], "high", "{shared:#}");
+    assert!(
+        shared["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("name the same database on `pg`"),
+        "{shared:#}"
+    );
+    for x in &h {
+        assert!(!x["evidence"].as_str().unwrap().is_empty(), "{x:#}");
+        assert!(["high", "medium", "low"].contains(&x["confidence"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn udp_ports_need_no_gateway_and_services_owning_data_are_not_nano() {
+    // three services publishing UDP media ports: no "add a gateway"
+    let mut s = String::from("services:\n");
+    for (i, n) in ["a", "b", "c"].iter().enumerate() {
+        s.push_str(&format!(
+            "  {n}:\n    image: x/{n}\n    ports: ['1000{i}:1000{i}/udp']\n"
+        ));
+    }
+    assert!(!kinds(&hints(&s)).contains(&"no-gateway"), "{s}");
+    // five isolated services, each owning its database: real services, not nano services
+    let mut s = String::from("services:\n");
+    for n in ["a", "b", "c", "d", "e"] {
+        s.push_str(&format!(
+            "  {n}:\n    image: x/{n}\n    depends_on: [{n}-db]\n  {n}-db:\n    image: postgres:16\n"
+        ));
+    }
+    assert!(!kinds(&hints(&s)).contains(&"nano-services"), "{s}");
+}
