@@ -196,7 +196,13 @@ impl Facts {
         for &i in &first_party {
             groups.entry(image_key(&svcs[i])).or_default().push(i);
         }
-        let du: usize = groups
+        // Deployable units: versions of one service (`reviews-v1`, `reviews-v2`; tags of one
+        // repository) are one unit; same-image services owning a datastore each count.
+        let mut units: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &first_party {
+            units.entry(unit_key(&svcs[i])).or_default().push(i);
+        }
+        let du: usize = units
             .values()
             .map(|g| g.iter().filter(|i| owners.contains(i)).count().max(1))
             .sum();
@@ -548,6 +554,30 @@ pub fn image_key(s: &Service) -> String {
     }
 }
 
+/// The codebase a service deploys, across versions: the image repository without tag, with a
+/// version suffix (`-v2`, `_v10`) of its last path component removed; a build context as in
+/// `image_key`.
+pub fn unit_key(s: &Service) -> String {
+    let Some(img) = s.image.as_ref().filter(|_| s.build.is_none()) else {
+        return image_key(s);
+    };
+    let repo = crate::model::image_repository(&img.value);
+    let (head, last) = match repo.rsplit_once('/') {
+        Some((h, l)) => (Some(h), l),
+        None => (None, repo.as_str()),
+    };
+    let stem = last
+        .rsplit_once(['-', '_'])
+        .filter(|(_, v)| {
+            v.len() >= 2 && v.starts_with('v') && v[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .map_or(last, |(stem, _)| stem);
+    match head {
+        Some(h) => format!("{h}/{stem}"),
+        None => stem.to_string(),
+    }
+}
+
 /// `movie-id-mongodb` → `movie-id`, `carts-db` → `carts`, `catalogue_db` → `catalogue`.
 fn datastore_stem(name: &str) -> Option<String> {
     let n = name.to_ascii_lowercase();
@@ -612,6 +642,25 @@ fn is_code_bind(source: &str, target: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_of_one_service_are_one_unit() {
+        let svc = |image: &str| Service {
+            image: Some(crate::model::Located::new(
+                image.to_string(),
+                Pos::default(),
+            )),
+            ..Service::default()
+        };
+        let k = |i: &str| unit_key(&svc(i));
+        assert_eq!(
+            k("docker.io/istio/examples-bookinfo-reviews-v1:1.17"),
+            k("docker.io/istio/examples-bookinfo-reviews-v3:1.17")
+        );
+        assert_eq!(k("acme/app:web"), k("acme/app:worker"));
+        assert_ne!(k("acme/api"), k("acme/web"));
+        assert_ne!(k("acme/vault"), k("acme/va"));
+    }
 
     #[test]
     fn stems_and_code_binds() {

@@ -30,7 +30,7 @@ pub enum FactName {
     RunningServices,
     /// running services that run the project's own code
     FirstPartyServices,
-    /// distinct first-party images/build contexts, plus same-image services owning a private datastore
+    /// distinct first-party codebases (image repositories without tag or `-vN` version suffix, build contexts), plus same-image services owning a private datastore
     DeployableUnits,
     /// distinct (image, command) pairs among first-party services
     Roles,
