@@ -179,3 +179,18 @@ fn contradiction_is_an_error_and_the_score_decides() {
     assert!(notes(&v).contains(&"contradiction"));
     assert_eq!(v["recommendation"]["hard_requirement"], false);
 }
+
+#[test]
+fn versions_of_one_service_count_once() {
+    let v = analyze("service-versions.yaml", &[]);
+    assert_eq!(
+        v["facts"]["first-party-services"]["value"], 6.0,
+        "{:#}",
+        v["facts"]
+    );
+    assert_eq!(
+        v["facts"]["deployable-units"]["value"], 4.0,
+        "{:#}",
+        v["facts"]
+    );
+}
