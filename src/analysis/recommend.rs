@@ -103,7 +103,8 @@ fn has(f: &[Fired<'_>], effect: Effect) -> bool {
 pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Recommendation {
     let scoring: Vec<&Fired<'_>> = fired_rules
         .iter()
-        .filter(|f| f.rule.kind == RuleKind::Score && f.points != 0)
+        // a rule that only leans a borderline outcome is listed, so the lean has its reason
+        .filter(|f| f.rule.kind == RuleKind::Score && (f.points != 0 || f.rule.lean_kubernetes))
         .collect();
     let score: i64 = scoring.iter().map(|f| f.points).sum();
     let hosts = facts.number(FactName::Hosts).unwrap_or(0.0);

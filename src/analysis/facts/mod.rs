@@ -449,6 +449,92 @@ impl Facts {
             dev.extend(s.develop_watch);
         }
         f.num(FactName::HostCoupling, coupling.len(), coupling);
+
+        // Links between first-party codebases: depends_on and links, addresses in settings,
+        // declared calls and APIs — not the addresses of a shared env file.
+        let fp_set: BTreeSet<usize> = first_party.iter().copied().collect();
+        let mut calls: Vec<Pos> = Vec::new();
+        for e in graph.graph.edge_references() {
+            use petgraph::visit::EdgeRef;
+            let (a, b) = (
+                graph.graph[e.source()].service,
+                graph.graph[e.target()].service,
+            );
+            let w = e.weight();
+            if fp_set.contains(&a)
+                && fp_set.contains(&b)
+                && !w.shared_config
+                && matches!(
+                    w.kind,
+                    crate::analysis::graph::EdgeKind::EnvReference
+                        | crate::analysis::graph::EdgeKind::DependsOn
+                        | crate::analysis::graph::EdgeKind::Links
+                        | crate::analysis::graph::EdgeKind::Calls
+                        | crate::analysis::graph::EdgeKind::Api
+                        | crate::analysis::graph::EdgeKind::Async
+                )
+                && unit_key(&svcs[a]) != unit_key(&svcs[b])
+            {
+                calls.push(w.pos);
+            }
+        }
+        f.num(FactName::ServiceCalls, calls.len(), calls);
+
+        // One vendor's prebuilt images: nothing is built here and every first-party image comes
+        // from one registry namespace (`ghcr.io/acme/…`, `getsentry/…`).
+        let built_here = running.iter().any(|&i| svcs[i].build.is_some());
+        let namespaces: BTreeSet<String> = first_party
+            .iter()
+            .filter_map(|&i| svcs[i].image.as_ref())
+            .map(|img| {
+                let repo = crate::model::image_repository(&img.value);
+                repo.rsplit_once('/')
+                    .map(|(ns, _)| ns.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let one_vendor = !built_here
+            && first_party.len() >= 2
+            && namespaces.len() == 1
+            && namespaces
+                .iter()
+                .all(|n| !n.is_empty() && n != "library" && n != "docker.io/library");
+        // images the user classified `vendor` count too; first-party code beside them does not
+        let declared_vendor: Vec<usize> = running
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &svcs[i];
+                let declared = s.class_override.as_ref().map(|o| o.value).or_else(|| {
+                    s.image.as_ref().and_then(|img| {
+                        model
+                            .image_classes
+                            .get(&crate::model::image_repository(&img.value))
+                            .map(|o| o.value)
+                    })
+                });
+                declared == Some(crate::model::class::ClassOverride::Vendor)
+            })
+            .collect();
+        let vendor: Vec<usize> = if one_vendor {
+            first_party
+                .iter()
+                .chain(&declared_vendor)
+                .copied()
+                .collect()
+        } else if first_party.is_empty() {
+            declared_vendor
+        } else {
+            Vec::new()
+        };
+        f.num(
+            FactName::VendorImages,
+            vendor.len(),
+            vendor
+                .iter()
+                .filter_map(|&i| svcs[i].image.as_ref().map(|x| x.pos))
+                .collect(),
+        );
         f.num(FactName::DevSignals, dev.len(), dev);
 
         let mut sharing: BTreeMap<&str, usize> = BTreeMap::new();

@@ -68,6 +68,10 @@ pub enum FactName {
     FixedNamePercent,
     /// docker.sock mounts, devices, privileged mode, host networking
     HostCoupling,
+    /// links between first-party codebases: depends_on, addresses in their settings, declared calls and APIs
+    ServiceCalls,
+    /// first-party services when all run one vendor's prebuilt images (one registry namespace, nothing built here); else 0
+    VendorImages,
     /// code bind mounts, development build targets, develop.watch
     DevSignals,
     /// most services sharing one config or secret
