@@ -194,3 +194,24 @@ fn versions_of_one_service_count_once() {
         v["facts"]
     );
 }
+
+#[test]
+fn a_host_bound_vendor_appliance_is_compose_with_confidence() {
+    let v = analyze("host-bound-appliance.yaml", &[]);
+    assert_eq!(outcome(&v), "compose", "{:#}", v["recommendation"]);
+    assert_ne!(
+        v["recommendation"]["confidence"], "low",
+        "{:#}",
+        v["recommendation"]
+    );
+    let rules = v["recommendation"]["rules"].as_array().unwrap();
+    let points = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["points"].as_i64().unwrap())
+    };
+    // five host-bound settings weigh more than one docker.sock mount
+    assert_eq!(points("R-HOSTCOUPLED"), Some(-3), "{rules:#?}");
+    assert_eq!(points("R-APPLIANCE"), Some(-2), "{rules:#?}");
+}
