@@ -27,7 +27,9 @@ use name::FactName;
 #[allow(dead_code)]
 #[path = "src/analysis/rules/schema.rs"]
 mod schema;
-use schema::{Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier};
+use schema::{
+    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
+};
 
 fn main() {
     // The program compiles the shared files with their JSON Schema derives; this script does not.
@@ -177,7 +179,7 @@ macro_rules! bake_variant {
         }
     )*};
 }
-bake_variant!(Severity, RuleKind, Op, Effect, FactName);
+bake_variant!(Severity, RuleKind, Op, Effect, FactName, Concern);
 
 impl Bake for Literal {
     fn bake(&self, out: &mut String) {
@@ -219,7 +221,7 @@ bake_struct!(Rule {
     id,
     name,
     summary,
-    seed,
+    concerns,
     source,
     kind,
     severity,

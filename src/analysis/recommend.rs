@@ -51,7 +51,8 @@ pub struct ScoreLine {
     pub id: String,
     pub name: String,
     pub points: i64,
-    pub seed: Vec<String>,
+    /// What the rule weighs (README, "How it decides").
+    pub concerns: Vec<crate::analysis::rules::Concern>,
     pub source: Vec<String>,
     pub message: String,
     /// Where the evidence is (the node, or the first file's `services:` for aggregates);
@@ -238,7 +239,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
         note(
             "hard-requirement",
             format!(
-                "hosts ≥ 3 with availability ≥ 99.9 % or zero-downtime can only be met by an orchestrator (seed e); \
+                "hosts ≥ 3 with availability ≥ 99.9 % or zero-downtime can only be met by an orchestrator (availability); \
                  the score alone ({score:+}) would say {}",
                 by_score.as_str()
             ),
@@ -296,7 +297,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
             id: f.rule.id.clone(),
             name: f.rule.name.clone(),
             points: f.points,
-            seed: f.rule.seed.clone(),
+            concerns: f.rule.concerns.clone(),
             source: f.rule.source.clone(),
             message: f.message.clone(),
             location: None,

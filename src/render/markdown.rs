@@ -108,23 +108,22 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             writeln!(w)?;
             writeln!(w, "## Score")?;
             writeln!(w)?;
-            writeln!(w, "| points | rule | why | seed | source |")?;
-            writeln!(w, "|--:|---|---|---|---|")?;
+            writeln!(w, "| points | rule | why | concern |")?;
+            writeln!(w, "|--:|---|---|---|")?;
             for l in &rec.rules {
                 writeln!(
                     w,
-                    "| {} | {} {} | {} | {} | {} |",
+                    "| {} | {} {} | {} | {} |",
                     signed(l.points),
                     cell(&l.id),
                     cell(&l.name),
                     cell(&l.message),
-                    cell(&l.seed.join(", ")),
-                    cell(&l.source.join(" "))
+                    cell(&crate::render::concerns(&l.concerns)),
                 )?;
             }
             writeln!(
                 w,
-                "| **{}** | **score** | → {} | | |",
+                "| **{}** | **score** | → {} | |",
                 signed(rec.score),
                 super::outcome_label(rec)
             )?;

@@ -72,6 +72,11 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w)
 }
 
+/// A rule's concerns as table words: `scaling, availability`.
+pub fn concerns(c: &[crate::report::Concern]) -> String {
+    c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
+}
+
 /// Small reports for the renderers' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -98,7 +103,7 @@ pub(crate) mod testing {
             }),
             path: Some("services.web:image".into()),
             related: vec![],
-            seed: vec![],
+            concerns: vec![],
             source: vec![],
             declared: None,
         }
@@ -111,7 +116,7 @@ pub(crate) mod testing {
             summary: format!("summary of {id}"),
             explanation: "## What it does\nFires.".into(),
             severity: Severity::Info,
-            seed: vec!["b".into()],
+            concerns: vec![crate::report::Concern::SystemSize],
             source: vec!["S1".into()],
             references: vec![],
         }

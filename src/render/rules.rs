@@ -22,7 +22,7 @@ fn points(r: &Rule) -> String {
 /// The Markdown table of all rules (also the generated docs/rules.md).
 pub fn markdown(set: &RuleSet) -> String {
     let mut s = String::from(
-        "| id | name | points | severity | seed | when | summary |\n|---|---|---|---|---|---|---|\n",
+        "| id | name | points | severity | concern | when | summary |\n|---|---|---|---|---|---|---|\n",
     );
     for r in &set.rules {
         s.push_str(&format!(
@@ -31,7 +31,7 @@ pub fn markdown(set: &RuleSet) -> String {
             r.name,
             points(r),
             r.severity.as_str(),
-            r.seed.join(", "),
+            crate::render::concerns(&r.concerns),
             r.when.describe().replace('|', "\\|"),
             r.summary
         ));
@@ -60,7 +60,7 @@ pub fn table(set: &RuleSet) -> String {
     t.load_style(presets::ASCII_MARKDOWN);
     t.force_no_tty();
     t.set_content_arrangement(ContentArrangement::Dynamic);
-    // 80 columns: the name, seed rules and sources are on `stackfit explain RULE`.
+    // 80 columns: the name, concerns and sources are on `stackfit explain RULE`.
     t.set_width(80);
     t.set_header(vec!["id", "points", "severity", "summary"]);
     for r in &set.rules {
@@ -78,11 +78,14 @@ pub fn table(set: &RuleSet) -> String {
 pub fn explain(r: &Rule) -> String {
     let mut s = format!("# {} {}\n\n{}\n\n", r.id, r.name, r.summary);
     s.push_str(&format!(
-        "points: {} · severity: {} · seed: {} · source: {}\nfires when: {}\n\n",
+        "points: {} · severity: {} · weighs: {}\nfires when: {}\n\n",
         points(r),
         r.severity.as_str(),
-        r.seed.join(", "),
-        r.source.join(", "),
+        r.concerns
+            .iter()
+            .map(|c| c.meaning())
+            .collect::<Vec<_>>()
+            .join("; "),
         r.when.describe()
     ));
     if let Some(q) = &r.question {

@@ -92,7 +92,7 @@ struct Configuration {
 struct DescriptorProperties {
     tags: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    seed: Vec<String>,
+    concerns: Vec<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     source: Vec<String>,
 }
@@ -218,7 +218,7 @@ fn descriptor(d: &RuleDoc) -> Descriptor {
         d.explanation.trim().to_string()
     };
     let mut tags = vec!["deployment-strategy".to_string()];
-    tags.extend(d.seed.iter().map(|s| format!("seed-{s}")));
+    tags.extend(d.concerns.iter().map(|c| c.as_str().to_string()));
     Descriptor {
         id: d.id.clone(),
         name: d.name.clone(),
@@ -243,7 +243,7 @@ fn descriptor(d: &RuleDoc) -> Descriptor {
         },
         properties: DescriptorProperties {
             tags,
-            seed: d.seed.clone(),
+            concerns: d.concerns.iter().map(|c| c.as_str()).collect(),
             source: d.source.clone(),
         },
     }
@@ -319,7 +319,7 @@ fn synthetic_descriptor(f: &Finding) -> Descriptor {
         },
         properties: DescriptorProperties {
             tags: vec![f.kind.as_str().to_string()],
-            seed: vec![],
+            concerns: vec![],
             source: vec![],
         },
     }

@@ -158,21 +158,19 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
     writeln!(w)?;
     if !rec.rules.is_empty() {
         let mut t = table(tty, width);
-        t.set_header(vec!["points", "rule", "why", "seed", "source"]);
+        t.set_header(vec!["points", "rule", "why", "concern"]);
         for l in &rec.rules {
             t.add_row(vec![
                 Cell::new(signed(l.points)).set_alignment(CellAlignment::Right),
                 Cell::new(&l.id),
                 Cell::new(line(&l.message)),
-                Cell::new(l.seed.join(",")),
-                Cell::new(l.source.join(" ")),
+                Cell::new(super::concerns(&l.concerns)),
             ]);
         }
         t.add_row(vec![
             Cell::new(signed(rec.score)).set_alignment(CellAlignment::Right),
             Cell::new("score"),
             Cell::new(format!("→ {outcome}")),
-            Cell::new(""),
             Cell::new(""),
         ]);
         writeln!(w, "{t}")?;

@@ -63,7 +63,7 @@ pub struct Finding {
     pub path: Option<String>,
     /// Anchor definitions and further evidence.
     pub related: Vec<Location>,
-    pub seed: Vec<String>,
+    pub concerns: Vec<crate::analysis::rules::Concern>,
     pub source: Vec<String>,
     /// Where a declared fact behind the finding came from (`--assume`, config, file).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,7 +116,7 @@ pub struct RuleDoc {
     /// Markdown: What it does / Why it matters / Example / How to act / Suppress.
     pub explanation: String,
     pub severity: Severity,
-    pub seed: Vec<String>,
+    pub concerns: Vec<crate::analysis::rules::Concern>,
     pub source: Vec<String>,
     /// The cited sources, resolved: title, publisher, link where known.
     pub references: Vec<crate::analysis::rules::sources::Source>,
@@ -130,7 +130,7 @@ impl RuleDoc {
             summary: r.summary.clone(),
             explanation: r.explanation.trim().to_string(),
             severity: r.severity,
-            seed: r.seed.clone(),
+            concerns: r.concerns.clone(),
             source: r.source.clone(),
             references: r
                 .source
@@ -199,7 +199,7 @@ impl Report {
                 location: err.location.clone(),
                 path: None,
                 related: err.related.iter().cloned().collect(),
-                seed: vec![],
+                concerns: vec![],
                 source: vec![],
                 declared: None,
             }],

@@ -271,7 +271,7 @@ fn expect_mismatch(
         location,
         path: None,
         related: vec![],
-        seed: vec![],
+        concerns: vec![],
         source: vec![],
         declared: None,
     }
@@ -377,7 +377,7 @@ pub fn run(
             location,
             path,
             related,
-            seed: f.rule.seed.clone(),
+            concerns: f.rule.concerns.clone(),
             source: f.rule.source.clone(),
             declared: declared_from,
         });
@@ -410,7 +410,7 @@ pub fn run(
             location: Some(s.at.clone()),
             path: None,
             related: vec![],
-            seed: vec![],
+            concerns: vec![],
             source: vec![],
             declared: None,
         });
@@ -428,7 +428,7 @@ pub fn run(
                 .or_else(|| model.anchor.map(|a| sm.location(a))),
             path: None,
             related: vec![],
-            seed: vec![],
+            concerns: vec![],
             source: vec![],
             declared: None,
         });

@@ -632,7 +632,7 @@ fn explain_and_sources_give_references_with_links() {
     // A rule file citing an unknown source is a configuration error.
     let p = temp_project(&[(
         "rules/R-X.toml",
-        "id = \"R-X\"\nname = \"x\"\nsummary = \"s\"\nseed = [\"a\"]\nsource = [\"S99\"]\nmessage = \"m\"\nexplanation = \"e\"\nwhen = { fact = \"services\", op = \">=\", value = 1 }\n",
+        "id = \"R-X\"\nname = \"x\"\nsummary = \"s\"\nconcerns = [\"scaling\"]\nsource = [\"S99\"]\nmessage = \"m\"\nexplanation = \"e\"\nwhen = { fact = \"services\", op = \">=\", value = 1 }\n",
     )]);
     let out = common::stackfit()
         .current_dir(p.path())

@@ -356,7 +356,7 @@ fn rule_files_are_checked_for_duplicate_ids_and_point_ranges() {
     std::fs::write(p.join("compose.yaml"), SMALL).unwrap();
     let rule = |id: &str, points: i64| {
         format!(
-            "id = \"{id}\"\nname = \"n-{points}\"\nsummary = \"s\"\nseed = [\"a\"]\nsource = []\npoints = {points}\nmessage = \"m\"\nexplanation = \"e\"\nwhen = {{ fact = \"services\", op = \">=\", value = 1 }}\n"
+            "id = \"{id}\"\nname = \"n-{points}\"\nsummary = \"s\"\nconcerns = [\"scaling\"]\nsource = []\npoints = {points}\nmessage = \"m\"\nexplanation = \"e\"\nwhen = {{ fact = \"services\", op = \">=\", value = 1 }}\n"
         )
     };
     std::fs::create_dir(p.join("dup")).unwrap();

@@ -104,3 +104,62 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_another() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     insta::assert_snapshot!("rule_fixtures", transcript);
 }
+
+/// Every reason is checkable: no human-readable output of the examples and no `explain` page
+/// shows a bare source id (`S5`, `I7`, `A2`) or a seed letter; references are numbered and listed.
+#[test]
+fn human_outputs_carry_no_unresolved_codes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let is_code = |w: &str| {
+        let mut c = w.chars();
+        matches!(c.next(), Some('S' | 'I' | 'A')) && w.len() >= 2 && c.all(|d| d.is_ascii_digit())
+    };
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for ex in [
+        "small-app",
+        "microservices",
+        "role-split-monolith",
+        "scaling-monolith",
+    ] {
+        for fmt in ["table", "markdown"] {
+            let out = common::stackfit()
+                .current_dir(root)
+                .args([
+                    "analyze",
+                    &format!("examples/{ex}"),
+                    "--format",
+                    fmt,
+                    "--fail-on",
+                    "never",
+                ])
+                .output()
+                .unwrap();
+            texts.push((
+                format!("{ex} {fmt}"),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+            ));
+        }
+    }
+    let list = common::stackfit()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&list.stdout).unwrap();
+    for r in v["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        let out = common::stackfit().args(["explain", id]).output().unwrap();
+        texts.push((
+            format!("explain {id}"),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        ));
+    }
+    let mut problems = Vec::new();
+    for (what, text) in &texts {
+        for w in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+            if is_code(w) || w.eq_ignore_ascii_case("seed") {
+                problems.push(format!("{what}: `{w}`"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -5,7 +5,7 @@
 
 #[allow(unused_imports)]
 use super::schema::{
-    Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
+    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
 };
 use crate::analysis::facts::FactName;
 

@@ -1,6 +1,6 @@
 //! Rules: policy kept as data. Each file in `rules/` (compiled into the binary, overridable
 //! with `--rules DIR`) names facts in a small condition language — all/any/not and comparisons,
-//! no general expressions — with points, severity, seed reference and source. This module
+//! no general expressions — with points, severity, the concerns it weighs and sources. This module
 //! evaluates them and loads `--rules DIR`; the built-in rules were parsed and checked by the
 //! build script (`schema` is the format both use). It never computes facts.
 
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use schema::{
-    Condition, Effect, Literal, Op, POINTS_RANGE, Question, Rule, RuleKind, Severity, Tier,
+    Concern, Condition, Effect, Literal, Op, POINTS_RANGE, Question, Rule, RuleKind, Severity, Tier,
 };
 
 // what `schema` names as `super::FactName` and `super::keys` (it is shared with build.rs)
@@ -342,7 +342,7 @@ mod tests {
         };
         let (at, _) = parse("id = \"R-X\"\nname = 3\n");
         assert_eq!(at.as_deref(), Some("x.toml:2:8"));
-        let head = "id = \"R-X\"\nname = \"x\"\nsummary = \"s\"\nseed = [\"a\"]\nsource = []\nmessage = \"m\"\nexplanation = \"e\"\n";
+        let head = "id = \"R-X\"\nname = \"x\"\nsummary = \"s\"\nconcerns = [\"scaling\"]\nsource = []\nmessage = \"m\"\nexplanation = \"e\"\n";
         let (at, msg) = parse(&format!(
             "{head}when = {{ fact = \"deployable-unit\", op = \">=\", value = 1 }}\n"
         ));

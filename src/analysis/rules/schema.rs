@@ -119,6 +119,69 @@ pub struct Question {
     pub assume: String,
 }
 
+/// What a rule weighs, in words a reader knows: the concerns of the rule set's starting point
+/// (README, "How it decides").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(stackfit_lib, derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Concern {
+    /// A monolith not split into tiers: plan its decomposition before an orchestrator.
+    MonolithFirst,
+    /// How many deployable units there are: a few containers are what Compose is for.
+    SystemSize,
+    /// A simple architecture with no scaling need.
+    Simplicity,
+    /// Microservices that must scale.
+    Scaling,
+    /// High availability and zero-downtime deploys.
+    Availability,
+    /// Self-healing, batch execution, configuration management, load balancing.
+    Operations,
+    /// What running the platform costs, on premises, hybrid or managed.
+    OperatingCost,
+}
+
+impl Concern {
+    /// The id, as rule files and JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Concern::MonolithFirst => "monolith-first",
+            Concern::SystemSize => "system-size",
+            Concern::Simplicity => "simplicity",
+            Concern::Scaling => "scaling",
+            Concern::Availability => "availability",
+            Concern::Operations => "operations",
+            Concern::OperatingCost => "operating-cost",
+        }
+    }
+
+    /// The short words tables show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Concern::MonolithFirst => "monolith first",
+            Concern::SystemSize => "size",
+            Concern::Simplicity => "simplicity",
+            Concern::Scaling => "scaling",
+            Concern::Availability => "availability",
+            Concern::Operations => "operations",
+            Concern::OperatingCost => "cost",
+        }
+    }
+
+    /// What the concern is, for `explain` and the Markdown report.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Concern::MonolithFirst => "monolith first: decompose before an orchestrator",
+            Concern::SystemSize => "system size: a few containers are what Compose is for",
+            Concern::Simplicity => "simplicity: no scaling need, no orchestrator",
+            Concern::Scaling => "scaling: microservices that must scale",
+            Concern::Availability => "availability and zero-downtime deploys",
+            Concern::Operations => "self-healing, batch, configuration and load balancing",
+            Concern::OperatingCost => "operating cost",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(stackfit_lib, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -130,7 +193,7 @@ pub struct Rule {
     /// One-line summary.
     pub summary: String,
     /// Seed rules it serves: `a`–`f` or `cost` (README.md, "How it decides").
-    pub seed: Vec<String>,
+    pub concerns: Vec<Concern>,
     /// Source ids (README.md, "How it decides").
     pub source: Vec<String>,
     #[serde(default)]
@@ -326,7 +389,7 @@ pub fn placeholders(msg: &str) -> Vec<&str> {
 }
 
 impl Rule {
-    /// Checks what serde cannot: id and name forms, seeds, condition shapes, points, questions
+    /// Checks what serde cannot: id and name forms, concerns, condition shapes, points, questions
     /// and message placeholders. The error carries the key path it concerns.
     fn check(&self, known_source: &dyn Fn(&str) -> bool) -> Result<(), (String, String)> {
         let fail = |path: &str, msg: String| Err((path.to_string(), msg));
@@ -352,13 +415,11 @@ impl Rule {
                 format!("rule name `{}` must be kebab-case", self.name),
             );
         }
-        for (i, s) in self.seed.iter().enumerate() {
-            if !matches!(s.as_str(), "a" | "b" | "c" | "d" | "e" | "f" | "cost") {
-                return fail(
-                    &format!("seed[{i}]"),
-                    format!("seed `{s}` must be one of a, b, c, d, e, f, cost"),
-                );
-            }
+        if self.concerns.is_empty() {
+            return fail(
+                "concerns",
+                "a rule names the concern it weighs (`concerns = [\"scaling\"]`)".into(),
+            );
         }
         for (i, id) in self.source.iter().enumerate() {
             if !known_source(id) {
