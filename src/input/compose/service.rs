@@ -356,6 +356,18 @@ impl Builder<'_, '_> {
         Ok(model)
     }
 
+    /// A required string key of a long-syntax entry (`target` of a port or mount).
+    fn required_str(&self, what: &str, i: &Node, key: &str) -> Result<String> {
+        match i.get(key) {
+            Some(t) => self.str_of(&format!("{what}.{key}"), t),
+            None => Err(err(
+                self.sm(),
+                i.pos,
+                format!("{what}: `{key}` is required"),
+            )),
+        }
+    }
+
     /// A classification word (`first-party`, `vendor`, `helper`…) at its node.
     fn class_of(&self, what: &str, n: &Node) -> Result<Located<ClassOverride>> {
         let word = self.str_of(what, n)?;
@@ -956,16 +968,7 @@ impl Builder<'_, '_> {
                     pos: i.pos,
                 }),
             Kind::Map(_) => {
-                let target = match i.get("target") {
-                    Some(t) => self.str_of(&format!("{what}.target"), t)?,
-                    None => {
-                        return Err(err(
-                            self.sm(),
-                            i.pos,
-                            format!("{what}: `target` is required"),
-                        ));
-                    }
-                };
+                let target = self.required_str(&what, i, "target")?;
                 let opt = |k: &str| -> Result<Option<String>> {
                     match i.get(k) {
                         Some(n) if !n.is_null() => {
@@ -1068,16 +1071,7 @@ impl Builder<'_, '_> {
                         ));
                     }
                 };
-                let target = match i.get("target") {
-                    Some(t) => self.str_of(&format!("{what}.target"), t)?,
-                    None => {
-                        return Err(err(
-                            self.sm(),
-                            i.pos,
-                            format!("{what}: `target` is required"),
-                        ));
-                    }
-                };
+                let target = self.required_str(&what, i, "target")?;
                 let source = match i.get("source") {
                     Some(s) if !s.is_null() => Some(self.str_of(&format!("{what}.source"), s)?),
                     _ => None,
