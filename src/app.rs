@@ -1,5 +1,6 @@
 //! The dispatcher: one subcommand, one handler in `cmd/`; prints a stopping error once, as one
-//! line, and returns the exit code.
+//! line (with the offending line under it when the table is the output), and returns the exit
+//! code.
 
 use std::io::Write;
 
@@ -7,6 +8,8 @@ use crate::cli::{Cli, Command};
 
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let snippets =
+        matches!(&cli.command, Command::Analyze(a) if crate::cmd::analyze::table_to_stdout(a));
     let result = match cli.command {
         Command::Analyze(args) => crate::cmd::analyze::run(args, out, err),
         Command::Graph(args) => crate::cmd::graph::run(args, out),
@@ -28,7 +31,26 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 "error: {}",
                 crate::source::escape::line(&e.to_string())
             );
+            if snippets && let Some(x) = &e.excerpt {
+                let _ = write!(err, "{}", snippet(x));
+            }
             e.exit_code()
         }
     }
+}
+
+/// The offending line under an input error, drawn by `annotate-snippets`: no header (the
+/// message is the line above), no context lines, plain text (it goes to logs too).
+fn snippet(x: &crate::source::excerpt::Excerpt) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    let report = &[Group::with_level(Level::ERROR).element(
+        Snippet::source(x.text.as_str())
+            .line_start(x.line)
+            .path(x.file.as_str())
+            .fold(false)
+            .annotation(AnnotationKind::Primary.span(x.span.clone())),
+    )];
+    let mut s = Renderer::plain().render(report);
+    s.push('\n');
+    s
 }

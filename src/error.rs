@@ -25,6 +25,8 @@ pub struct Error {
     pub related: Option<Location>,
     /// How the message names `related`: "value defined at", "noticed at".
     pub related_as: &'static str,
+    /// The offending line, for an error snippet under the message (table output only).
+    pub excerpt: Option<crate::source::excerpt::Excerpt>,
 }
 
 impl Error {
@@ -36,6 +38,7 @@ impl Error {
             location: None,
             related: None,
             related_as: "value defined at",
+            excerpt: None,
         }
     }
     pub fn input(code: &'static str, message: impl Into<String>) -> Error {
@@ -46,14 +49,17 @@ impl Error {
             location: None,
             related: None,
             related_as: "value defined at",
+            excerpt: None,
         }
     }
     pub fn at(mut self, sm: &SourceMap, span: Span) -> Error {
         self.location = Some(sm.location(span));
+        self.excerpt = crate::source::excerpt::excerpt(sm, span, self.code);
         self
     }
     pub fn at_pos(mut self, sm: &SourceMap, pos: crate::source::Pos) -> Error {
         self.location = Some(sm.location(pos.primary()));
+        self.excerpt = crate::source::excerpt::excerpt(sm, pos.primary(), self.code);
         self.related = pos.related().map(|s| sm.location(s));
         self
     }

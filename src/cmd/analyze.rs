@@ -89,6 +89,17 @@ fn terminal_width(tty: bool) -> Option<u16> {
 
 /// The formats to write and where: `FMT=FILE` to its file, a plain `FMT` to `--output` or
 /// standard output. At most one goes to standard output, and no file gets two formats.
+/// Whether the run writes the table to standard output (where an input error shows its line).
+pub fn table_to_stdout(args: &AnalyzeArgs) -> bool {
+    !args.quiet
+        && args.output.is_none()
+        && (args.format.is_empty()
+            || args
+                .format
+                .iter()
+                .any(|t| t.format == AnalyzeFormat::Table && t.file.is_none()))
+}
+
 fn format_targets(args: &AnalyzeArgs) -> Result<Vec<(AnalyzeFormat, Option<PathBuf>)>, Error> {
     let mut out: Vec<(AnalyzeFormat, Option<PathBuf>)> = if args.format.is_empty() {
         vec![(AnalyzeFormat::Table, args.output.clone())]

@@ -2,6 +2,7 @@
 //! byte-offset → line:col arithmetic in the program; nothing else computes positions.
 
 pub mod escape;
+pub mod excerpt;
 pub mod read;
 pub mod secrets;
 pub mod suggest;

@@ -747,3 +747,47 @@ fn tolerated_oddities_still_load() {
         );
     }
 }
+
+/// In the table output an input error shows its line with a caret (environment values masked);
+/// machine formats and env files keep the one-line message.
+#[test]
+fn table_errors_show_the_offending_line() {
+    let run = |files: &[(&str, &str)], args: &[&str]| {
+        let d = tempfile::tempdir().unwrap();
+        for (n, t) in files {
+            std::fs::write(d.path().join(n), t).unwrap();
+        }
+        let out = common::stackfit()
+            .current_dir(d.path())
+            .arg("analyze")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let f = "services:\n  web:\n    image: nginx\n    ports: [{target: 80, extra: 1}]\n";
+    let err = run(&[("compose.yaml", f)], &[]);
+    assert!(
+        err.contains("4 |     ports: [{target: 80, extra: 1}]"),
+        "{err}"
+    );
+    assert!(err.contains("^^^^^"), "{err}");
+    let err = run(&[("compose.yaml", f)], &["--format", "json"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let f = "services:\n  web:\n    image: nginx\n    environment:\n      PASSWORD: [hunter2]\n";
+    let err = run(&[("compose.yaml", f)], &[]);
+    assert!(
+        err.contains("PASSWORD: ***") && !err.contains("hunter2"),
+        "{err}"
+    );
+    let f = "services:\n  web:\n    image: nginx\n    env_file: app.env\n";
+    let err = run(
+        &[
+            ("compose.yaml", f),
+            ("app.env", "A=\"unterminated secret\n"),
+        ],
+        &[],
+    );
+    assert!(!err.contains("secret") && !err.contains(" | "), "{err}");
+}
