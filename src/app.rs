@@ -8,10 +8,10 @@ use crate::cli::{Cli, Command};
 
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let snippets =
-        matches!(&cli.command, Command::Analyze(a) if crate::cmd::analyze::table_to_stdout(a));
+    let snippets = matches!(&cli.command, Command::Analyze(a) | Command::Plan(a) if crate::cmd::analyze::table_to_stdout(a));
     let result = match cli.command {
         Command::Analyze(args) => crate::cmd::analyze::run(args, out, err),
+        Command::Plan(args) => crate::cmd::analyze::plan(args, out, err),
         Command::Graph(args) => crate::cmd::graph::run(args, out),
         Command::Rules(args) => crate::cmd::rules::list(args, out),
         Command::Explain(args) => crate::cmd::rules::explain(args, out),

@@ -25,6 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Recommend a deployment strategy for one system
     Analyze(AnalyzeArgs),
+    /// Plan the move to Kubernetes: friction at its line, what each service becomes, waves
+    Plan(AnalyzeArgs),
     /// Print the normalised service graph
     Graph(GraphArgs),
     /// List the rules

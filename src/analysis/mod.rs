@@ -6,5 +6,6 @@ pub mod classify;
 pub mod facts;
 pub mod graph;
 pub mod hints;
+pub mod plan;
 pub mod recommend;
 pub mod rules;

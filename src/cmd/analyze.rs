@@ -33,6 +33,29 @@ fn colour(choice: ColorChoice, tty: bool) -> bool {
     }
 }
 
+fn format_name(f: AnalyzeFormat) -> &'static str {
+    match f {
+        AnalyzeFormat::Table => "table",
+        AnalyzeFormat::Json => "json",
+        AnalyzeFormat::Sarif => "sarif",
+        AnalyzeFormat::Github => "github",
+        AnalyzeFormat::Gitlab => "gitlab",
+        AnalyzeFormat::Junit => "junit",
+        AnalyzeFormat::Markdown => "markdown",
+    }
+}
+
+fn render_plan(report: &Report, format: AnalyzeFormat) -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    let res = match format {
+        AnalyzeFormat::Json => crate::render::plan::json(report, &mut buf),
+        AnalyzeFormat::Markdown => crate::render::plan::markdown(report, &mut buf),
+        _ => crate::render::plan::table(report, &mut buf),
+    };
+    res.map_err(|e| Error::usage(format!("cannot render the plan: {e}")))?;
+    Ok(printable(buf))
+}
+
 fn render_report(
     report: &Report,
     format: AnalyzeFormat,
@@ -159,6 +182,34 @@ fn emit(
 }
 
 pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    run_as(args, out, err, false)
+}
+
+/// `stackfit plan`: the analysis with its migration plan, rendered as the plan (table, JSON
+/// or Markdown); the same inputs, flags and exit codes as `analyze`.
+pub fn plan(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    run_as(args, out, err, true)
+}
+
+fn run_as(
+    args: AnalyzeArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    plan: bool,
+) -> Result<u8, Error> {
+    if plan
+        && let Some(t) = args.format.iter().find(|t| {
+            !matches!(
+                t.format,
+                AnalyzeFormat::Table | AnalyzeFormat::Json | AnalyzeFormat::Markdown
+            )
+        })
+    {
+        return Err(Error::usage(format!(
+            "stackfit plan writes table, json or markdown, not {}",
+            format_name(t.format)
+        )));
+    }
     let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
     // The human format is the default, piped or not (`--format json` asks for JSON).
     let targets = format_targets(&args)?;
@@ -261,16 +312,17 @@ pub fn run(args: AnalyzeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         expect: expect.as_deref(),
         config: config.as_ref().map(|c| c.name.clone()),
         report_scores: args.report_scores,
+        plan,
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     // One report, every asked format.
     for (format, file) in &targets {
-        emit(
-            &render_report(&report, *format, table)?,
-            file.as_ref(),
-            &named_inputs(&args),
-            out,
-        )?;
+        let bytes = if plan {
+            render_plan(&report, *format)?
+        } else {
+            render_report(&report, *format, table)?
+        };
+        emit(&bytes, file.as_ref(), &named_inputs(&args), out)?;
     }
 
     let fail_on = match args.fail_on {

@@ -55,6 +55,7 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
         expect: None,
         config: None,
         report_scores: false,
+        plan: false,
     };
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     let rec = report.recommendation.as_ref().expect("analysed");

@@ -504,6 +504,7 @@ pub fn merge_models(base: &mut Model, other: Model) {
     }
     crate::model::sort_services(&mut base.services);
     base.inactive.extend(other.inactive);
+    base.inactive_at.extend(other.inactive_at);
     base.networks.extend(other.networks);
     base.volumes.extend(other.volumes);
     base.configs.extend(other.configs);

@@ -44,6 +44,8 @@ pub struct Model {
     pub services: Vec<Service>,
     /// Services left out because none of their profiles is active (names only).
     pub inactive: Vec<String>,
+    /// Where each inactive service is defined (its name), in the order of `inactive`.
+    pub inactive_at: Vec<Pos>,
     pub networks: BTreeMap<String, Network>,
     pub volumes: BTreeMap<String, Pos>,
     pub configs: BTreeMap<String, Pos>,

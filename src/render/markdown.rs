@@ -233,6 +233,12 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         }
     }
 
+    if let Some(p) = &r.plan {
+        writeln!(w)?;
+        writeln!(w, "## Migration plan")?;
+        writeln!(w)?;
+        super::plan::markdown_sections(p, "###", w)?;
+    }
     if !r.services.is_empty() {
         writeln!(w)?;
         writeln!(w, "## Service graph")?;

@@ -10,6 +10,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod mermaid;
+pub mod plan;
 pub mod rules;
 pub mod sarif;
 pub mod table;

@@ -100,6 +100,10 @@ pub struct Report {
     pub services: Vec<super::GraphService>,
     pub edges: Vec<super::GraphEdge>,
     pub hints: Vec<Hint>,
+    /// The migration plan: present when the outcome is kubernetes or leans that way, and with
+    /// `stackfit plan`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::analysis::plan::Plan>,
     pub suppressed: Vec<Suppressed>,
     /// Documentation of every rule in the rule set (for SARIF `tool.driver.rules`, help links).
     pub rule_docs: Vec<RuleDoc>,
@@ -180,6 +184,7 @@ impl Report {
             services: vec![],
             edges: vec![],
             hints: vec![],
+            plan: None,
             suppressed: vec![],
             rule_docs: vec![],
             expect: None,
@@ -204,6 +209,34 @@ impl Report {
                 declared: None,
             }],
             ..Report::empty(inputs)
+        }
+    }
+}
+
+/// The plan's JSON: `{"schema_version", "system", "outcome", "lean", "plan"}`.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub struct PlanReport<'a> {
+    pub schema_version: u32,
+    pub system: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub lean: Option<&'a str>,
+    pub plan: Option<&'a crate::analysis::plan::Plan>,
+}
+
+impl Report {
+    /// The report as `stackfit plan --format json` writes it.
+    pub fn plan_report(&self) -> PlanReport<'_> {
+        let r = self;
+        PlanReport {
+            schema_version: crate::report::SCHEMA_VERSION,
+            system: r.system.as_deref(),
+            outcome: r.recommendation.as_ref().map(|x| x.outcome.as_str()),
+            lean: r
+                .recommendation
+                .as_ref()
+                .and_then(|x| x.lean)
+                .map(|l| l.as_str()),
+            plan: r.plan.as_ref(),
         }
     }
 }

@@ -49,6 +49,8 @@ pub struct Options<'a> {
     pub config: Option<String>,
     /// `--report-scores`: the score lines are findings (severity info) too.
     pub report_scores: bool,
+    /// `stackfit plan`: the migration plan whatever the outcome.
+    pub plan: bool,
 }
 
 fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
@@ -461,6 +463,10 @@ pub fn run(
             .contains(&crate::analysis::rules::Effect::RoleSplit)
     });
     let hints = hints::hints(model, &graph, &facts, rec.outcome, role_split, sm);
+    let advised = rec.outcome == recommend::Outcome::Kubernetes
+        || rec.lean == Some(recommend::Outcome::Kubernetes);
+    let plan = (opts.plan || advised)
+        .then(|| crate::analysis::plan::plan(model, &graph, rec.outcome, rec.lean, sm));
     let g = GraphReport::build(model, &graph);
     let facts_out: BTreeMap<String, FactOut> = facts
         .map
@@ -505,6 +511,7 @@ pub fn run(
         services: g.services,
         edges: g.edges,
         hints,
+        plan,
         suppressed,
         rule_docs,
         expect,

@@ -8,6 +8,7 @@ pub mod schemas;
 
 // The report's vocabulary, as renderers name it: they import from here, never from the stages
 // that compute these values.
+pub use crate::analysis::plan::Plan;
 pub use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
 pub use crate::analysis::rules::{Concern, Severity};
 

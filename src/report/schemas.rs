@@ -14,6 +14,12 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             pretty(schemars::schema_for!(crate::report::analysis::Report)),
         ),
         (
+            "plan.schema.json",
+            pretty(schemars::schema_for!(
+                crate::report::analysis::PlanReport<'static>
+            )),
+        ),
+        (
             "graph.schema.json",
             pretty(schemars::schema_for!(crate::report::GraphReport)),
         ),

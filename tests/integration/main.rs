@@ -24,6 +24,7 @@ mod kubernetes;
 mod labels;
 mod layers;
 mod locations;
+mod plan;
 mod properties;
 mod readme;
 mod rules;

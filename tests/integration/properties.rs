@@ -36,6 +36,7 @@ fn analyse(text: &str) -> Result<String, String> {
         expect: None,
         config: None,
         report_scores: false,
+        plan: false,
     };
     let report = stackfit::report::build::run(&model, &sm, &rules, &declared, &opts);
     let mut buf = Vec::new();

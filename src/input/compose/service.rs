@@ -347,6 +347,7 @@ impl Builder<'_, '_> {
             if active[i] {
                 model.services.push(s);
             } else {
+                model.inactive_at.push(s.name_pos);
                 model.inactive.push(s.name);
             }
         }

@@ -1,0 +1,552 @@
+//! The migration plan: what will bite on the way from Compose to Kubernetes (friction, each at
+//! its line, from the catalogue in `rules/friction/`), what each service becomes, and in which
+//! order to move them (waves that never place a service before one it depends on). For
+//! Kubernetes input advised Compose, what is given up. It computes from the model and graph; it
+//! never renders and never quotes values (healthcheck commands and environment entries appear
+//! only as locations in the source).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::classify::Class;
+use crate::analysis::graph::{EdgeKind, ServiceGraph};
+use crate::analysis::recommend::Outcome;
+use crate::model::{InputKind, Mode, Model, MountKind};
+use crate::source::{Location, Pos, SourceMap};
+
+const CATALOGUE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/rules/friction/compose.toml"
+));
+
+/// What in a compose file resists the move: a closed set computed here; the catalogue says
+/// what each means.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signal {
+    HostNetwork,
+    Privileged,
+    Devices,
+    DockerSocket,
+    HostPathMount,
+    CodeBindMount,
+    BuildOnly,
+    ContainerName,
+    Links,
+    DependsOnCondition,
+    VolumesFrom,
+    HostIpPort,
+    EnvFile,
+    Secrets,
+    Configs,
+    Healthcheck,
+    Restart,
+    Resources,
+    OneShot,
+    Profiles,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    /// No equivalent: the service must change before it can move.
+    Blocker,
+    /// An equivalent with another shape.
+    Rework,
+    /// A direct translation.
+    Mechanical,
+}
+
+impl Difficulty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Blocker => "blocker",
+            Difficulty::Rework => "rework",
+            Difficulty::Mechanical => "mechanical",
+        }
+    }
+}
+
+/// One entry of the friction catalogue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    pub signal: Signal,
+    pub construct: String,
+    pub difficulty: Difficulty,
+    pub explanation: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    friction: Vec<Entry>,
+}
+
+/// The built-in catalogue, parsed on first use (only a plan reads it).
+pub fn catalogue() -> &'static [Entry] {
+    static ALL: OnceLock<Vec<Entry>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        toml::from_str::<CatalogueFile>(CATALOGUE)
+            .unwrap_or_else(|e| panic!("rules/friction/compose.toml: {e}"))
+            .friction
+    })
+}
+
+/// One place where the move will bite.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Friction {
+    /// The catalogue entry (`F-HOSTNET`).
+    pub id: String,
+    pub service: String,
+    pub difficulty: Difficulty,
+    /// The Kubernetes construct to use instead.
+    pub construct: String,
+    pub explanation: String,
+    pub location: Option<Location>,
+}
+
+/// What a service becomes in the cluster.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Workload {
+    pub service: String,
+    /// `Deployment`, `StatefulSet`, `DaemonSet`, `Job` or `CronJob`.
+    pub kind: String,
+    /// The objects the team writes and owns for it (the workload first).
+    pub objects: Vec<String>,
+    /// Set for stateful services: keep them managed or outside the cluster, and why.
+    pub keep_outside: Option<String>,
+}
+
+/// One step of the move.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Wave {
+    /// 0: what stays outside the cluster; then in dependency order.
+    pub number: usize,
+    pub services: Vec<String>,
+    /// Friction ids its services must clear, as `F-ID service`.
+    pub friction: Vec<String>,
+}
+
+/// A Kubernetes feature the files use that Compose gives up.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct GivenUp {
+    pub service: String,
+    pub feature: String,
+    /// The Compose equivalent, or what is lost.
+    pub compose: String,
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Plan {
+    /// A migration to Kubernetes is advised (the outcome is kubernetes or leans that way).
+    pub advised: bool,
+    /// One sentence: the verdict on the move.
+    pub summary: String,
+    pub friction: Vec<Friction>,
+    pub workloads: Vec<Workload>,
+    pub waves: Vec<Wave>,
+    /// Objects to write and own in the cluster (services kept outside not counted).
+    pub objects: usize,
+    /// For Kubernetes input advised `compose`: what the move back gives up.
+    pub given_up: Vec<GivenUp>,
+}
+
+/// The signals of one service, with where each is written.
+fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
+    let mut out = Vec::new();
+    let at = s.name_pos;
+    if let Some(nm) = s.network_mode.as_ref().filter(|n| n.value == "host") {
+        out.push((Signal::HostNetwork, nm.pos));
+    }
+    if s.privileged {
+        out.push((Signal::Privileged, at));
+    }
+    if let Some(d) = s.devices.first() {
+        out.push((Signal::Devices, *d));
+    }
+    for m in &s.mounts {
+        let src = m.source.as_deref().unwrap_or("");
+        if src.contains("docker.sock") {
+            out.push((Signal::DockerSocket, m.pos));
+        } else if m.kind == MountKind::Bind && (src.starts_with('/') || src.starts_with('~')) {
+            out.push((Signal::HostPathMount, m.pos));
+        } else if m.kind == MountKind::Bind {
+            out.push((Signal::CodeBindMount, m.pos));
+        }
+    }
+    if let Some(b) = s.build.as_ref().filter(|_| s.image.is_none()) {
+        out.push((Signal::BuildOnly, b.pos));
+    }
+    if let Some(c) = &s.container_name {
+        out.push((Signal::ContainerName, c.pos));
+    }
+    if let Some(l) = s.links.first() {
+        out.push((Signal::Links, l.pos));
+    }
+    if let Some(d) = s.depends_on.iter().find(|d| {
+        matches!(
+            d.condition.as_str(),
+            "service_healthy" | "service_completed_successfully"
+        )
+    }) {
+        out.push((Signal::DependsOnCondition, d.pos));
+    }
+    if let Some(v) = s.volumes_from.first() {
+        out.push((Signal::VolumesFrom, v.pos));
+    }
+    if let Some(p) = s.ports.iter().find(|p| p.host_ip.is_some()) {
+        out.push((Signal::HostIpPort, p.pos));
+    }
+    if s.environment.iter().any(|e| e.env_file.is_some()) {
+        out.push((Signal::EnvFile, at));
+    }
+    if !s.secrets.is_empty() {
+        out.push((Signal::Secrets, at));
+    }
+    if !s.configs.is_empty() {
+        out.push((Signal::Configs, at));
+    }
+    if let Some(h) = s.healthcheck.filter(|_| !s.healthcheck_disabled) {
+        out.push((Signal::Healthcheck, h));
+    }
+    if let Some(r) = &s.restart {
+        out.push((Signal::Restart, r.pos));
+    }
+    if let Some(r) = s.deploy.resources_limits {
+        out.push((Signal::Resources, r));
+    }
+    if one_shot {
+        out.push((Signal::OneShot, at));
+    }
+    if !s.profiles.is_empty() {
+        out.push((Signal::Profiles, at));
+    }
+    out
+}
+
+/// Edges that order a start: a service needs what it depends on to be running first.
+fn orders(kind: EdgeKind) -> bool {
+    matches!(
+        kind,
+        EdgeKind::DependsOn | EdgeKind::Links | EdgeKind::VolumesFrom | EdgeKind::NetworkMode
+    )
+}
+
+pub fn plan(
+    model: &Model,
+    graph: &ServiceGraph,
+    outcome: Outcome,
+    lean: Option<Outcome>,
+    sm: &SourceMap,
+) -> Plan {
+    let svcs = &model.services;
+    let advised = outcome == Outcome::Kubernetes || lean == Some(Outcome::Kubernetes);
+    let compose_input = model.kinds.contains(&InputKind::Compose);
+    let by_signal: BTreeMap<Signal, &Entry> = catalogue().iter().map(|e| (e.signal, e)).collect();
+
+    // one-shot: an init/migration role, or awaited with `service_completed_successfully`
+    let awaited: BTreeSet<&str> = svcs
+        .iter()
+        .flat_map(|s| s.depends_on.iter())
+        .filter(|d| d.condition == "service_completed_successfully")
+        .map(|d| d.service.as_str())
+        .collect();
+    let one_shot =
+        |i: usize| graph.node(i).role == "one-shot" || awaited.contains(svcs[i].name.as_str());
+    let mut friction = Vec::new();
+    if compose_input {
+        for (i, s) in svcs.iter().enumerate() {
+            for (sig, pos) in signals(s, one_shot(i)) {
+                let Some(e) = by_signal.get(&sig) else {
+                    continue;
+                };
+                friction.push(Friction {
+                    id: e.id.clone(),
+                    service: s.name.clone(),
+                    difficulty: e.difficulty,
+                    construct: e.construct.clone(),
+                    explanation: e.explanation.clone(),
+                    location: Some(sm.location(pos.primary())),
+                });
+            }
+        }
+    }
+    // services switched off by profiles are what an overlay per environment would carry
+    if compose_input && let Some(e) = by_signal.get(&Signal::Profiles) {
+        for (name, at) in model.inactive.iter().zip(&model.inactive_at) {
+            friction.push(Friction {
+                id: e.id.clone(),
+                service: name.clone(),
+                difficulty: e.difficulty,
+                construct: e.construct.clone(),
+                explanation: e.explanation.clone(),
+                location: Some(sm.location(at.primary())),
+            });
+        }
+    }
+    friction
+        .sort_by(|a, b| (a.difficulty, &a.service, &a.id).cmp(&(b.difficulty, &b.service, &b.id)));
+
+    // what each service becomes
+    let dependants = |i: usize| {
+        graph
+            .graph
+            .neighbors_directed(
+                petgraph::graph::NodeIndex::new(i),
+                petgraph::Direction::Incoming,
+            )
+            .next()
+            .is_some()
+    };
+    let mut workloads = Vec::new();
+    let mut outside: BTreeSet<usize> = BTreeSet::new();
+    for (i, s) in svcs.iter().enumerate() {
+        let class = graph.node(i).class;
+        let kind = if class.is_stateful() {
+            "StatefulSet"
+        } else if s.mode() == Mode::Global {
+            "DaemonSet"
+        } else if s.schedule.is_some() {
+            "CronJob"
+        } else if one_shot(i) || matches!(s.mode(), Mode::ReplicatedJob | Mode::GlobalJob) {
+            "Job"
+        } else {
+            "Deployment"
+        };
+        let mut objects = vec![kind.to_string()];
+        if !s.ports.is_empty() || !s.expose.is_empty() || dependants(i) {
+            objects.push("Service".into());
+        }
+        let publishes_http = s
+            .ports
+            .iter()
+            .any(|p| p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp"));
+        if publishes_http && matches!(class, Class::App | Class::Proxy) {
+            objects.push("Ingress".into());
+        }
+        let replicas = s.replicas().unwrap_or(1);
+        if replicas > 1 || s.hpa.is_some() {
+            objects.push("HorizontalPodAutoscaler".into());
+            objects.push("PodDisruptionBudget".into());
+        }
+        if !s.configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
+            objects.push("ConfigMap".into());
+        }
+        if !s.secrets.is_empty() {
+            objects.push("Secret".into());
+        }
+        if s.mounts.iter().any(|m| {
+            m.kind == MountKind::Volume
+                || (m.kind == MountKind::Bind
+                    && m.source.as_deref().is_some_and(|x| x.starts_with('/')))
+        }) && !s.mounts.iter().all(|m| {
+            m.source
+                .as_deref()
+                .is_some_and(|x| x.contains("docker.sock"))
+        }) {
+            objects.push("PersistentVolumeClaim".into());
+        }
+        let keep_outside = class.is_stateful().then(|| {
+            format!(
+                "keep the {} managed or outside the cluster: backups, failover and upgrades of self-run stateful services are where Kubernetes hurts",
+                class.as_str().replace('-', " ")
+            )
+        });
+        if keep_outside.is_some() {
+            outside.insert(i);
+        }
+        workloads.push(Workload {
+            service: s.name.clone(),
+            kind: kind.into(),
+            objects,
+            keep_outside,
+        });
+    }
+    let objects = workloads
+        .iter()
+        .filter(|w| w.keep_outside.is_none())
+        .map(|w| w.objects.len())
+        .sum();
+
+    // waves: 0 is what stays outside; each service one wave after the latest it depends on
+    let deps: Vec<Vec<usize>> = (0..svcs.len())
+        .map(|i| {
+            let mut d: Vec<usize> = graph
+                .needs(i)
+                .into_iter()
+                .filter(|(_, k)| orders(*k))
+                .map(|(t, _)| t)
+                .filter(|&t| t != i)
+                .collect();
+            d.sort_unstable();
+            d.dedup();
+            d
+        })
+        .collect();
+    // Wave 0 holds the services kept outside whose own dependencies are outside too: one that
+    // needs an in-cluster service (a tracing agent) is ordered after it like the others.
+    let mut wave0 = outside.clone();
+    loop {
+        let keep: BTreeSet<usize> = wave0
+            .iter()
+            .copied()
+            .filter(|&i| deps[i].iter().all(|d| wave0.contains(d)))
+            .collect();
+        if keep.len() == wave0.len() {
+            break;
+        }
+        wave0 = keep;
+    }
+    let mut wave: BTreeMap<usize, usize> = wave0.iter().map(|&i| (i, 0)).collect();
+    // Compose refuses dependency cycles, so this settles in at most n rounds; a cycle from
+    // another input kind leaves its members in the last wave.
+    let mut pending: Vec<usize> = (0..svcs.len()).filter(|i| !wave0.contains(i)).collect();
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|&i| {
+            if deps[i].iter().all(|d| wave.contains_key(d)) {
+                let w = 1 + deps[i]
+                    .iter()
+                    .map(|d| wave[d])
+                    .filter(|&w| w > 0)
+                    .max()
+                    .unwrap_or(0);
+                wave.insert(i, w);
+                false
+            } else {
+                true
+            }
+        });
+        if pending.len() == before {
+            let last = wave.values().copied().max().unwrap_or(0) + 1;
+            for i in pending.drain(..) {
+                wave.insert(i, last);
+            }
+        }
+    }
+    let mut waves: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, w) in &wave {
+        waves.entry(*w).or_default().push(*i);
+    }
+    let waves: Vec<Wave> = waves
+        .into_iter()
+        .map(|(number, members)| {
+            let names: BTreeSet<&str> = members.iter().map(|&i| svcs[i].name.as_str()).collect();
+            Wave {
+                number,
+                services: names.iter().map(|n| n.to_string()).collect(),
+                friction: friction
+                    .iter()
+                    .filter(|f| names.contains(f.service.as_str()))
+                    .map(|f| format!("{} {}", f.id, f.service))
+                    .collect(),
+            }
+        })
+        .collect();
+
+    // the way back: what Kubernetes input gives up on Compose
+    let mut given_up = Vec::new();
+    if model.kinds.contains(&InputKind::Kubernetes) && outcome == Outcome::Compose {
+        for s in svcs {
+            let mut add = |feature: &str, compose: &str, pos: Pos| {
+                given_up.push(GivenUp {
+                    service: s.name.clone(),
+                    feature: feature.into(),
+                    compose: compose.into(),
+                    location: Some(sm.location(pos.primary())),
+                });
+            };
+            if let Some(p) = s.hpa {
+                add(
+                    "HorizontalPodAutoscaler",
+                    "none: replicas are set by hand (`deploy.replicas`)",
+                    p,
+                );
+            }
+            if let Some(p) = s.pdb {
+                add(
+                    "PodDisruptionBudget",
+                    "none: Compose stops a container to replace it",
+                    p,
+                );
+            }
+            if let Some(p) = s.probes.liveness {
+                add(
+                    "livenessProbe",
+                    "`healthcheck` marks the container unhealthy; Compose does not restart it",
+                    p,
+                );
+            }
+            if let Some(p) = s.probes.readiness {
+                add(
+                    "readinessProbe",
+                    "`depends_on: condition: service_healthy` at start only",
+                    p,
+                );
+            }
+        }
+    }
+
+    let blockers = friction
+        .iter()
+        .filter(|f| f.difficulty == Difficulty::Blocker)
+        .count();
+    let movable = waves.iter().filter(|w| w.number > 0).count();
+    let summary = if advised {
+        format!(
+            "migrate in {movable} wave{} after wave 0 (kept outside); {objects} objects to write and own; {} friction point{}, {blockers} blocker{}",
+            if movable == 1 { "" } else { "s" },
+            friction.len(),
+            if friction.len() == 1 { "" } else { "s" },
+            if blockers == 1 { "" } else { "s" },
+        )
+    } else if !given_up.is_empty() {
+        format!(
+            "no migration to Kubernetes is advised; moving to Compose gives up {} feature{}",
+            given_up.len(),
+            if given_up.len() == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "no migration is advised (outcome {}); {} friction point{} would need work if one is planned later, {blockers} of them blocker{}",
+            outcome.as_str(),
+            friction.len(),
+            if friction.len() == 1 { "" } else { "s" },
+            if blockers == 1 { "" } else { "s" },
+        )
+    };
+    Plan {
+        advised,
+        summary,
+        friction,
+        workloads,
+        waves,
+        objects,
+        given_up,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_has_one_entry_per_signal_with_unique_ids() {
+        let all = catalogue();
+        let signals: BTreeSet<Signal> = all.iter().map(|e| e.signal).collect();
+        assert_eq!(signals.len(), all.len(), "one entry per signal");
+        assert_eq!(signals.len(), 20, "every signal has an entry");
+        let ids: BTreeSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), all.len());
+        assert!(all.iter().all(|e| e.id.starts_with("F-")));
+    }
+}
