@@ -24,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
         expect: None,
         config: None,
         report_scores: true,
+        plan: true,
     };
     let report = stackfit::report::build::run(&model, &sm, &rules, &declared, &opts);
     let mut out = Vec::new();
