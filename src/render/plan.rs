@@ -56,8 +56,9 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
         writeln!(w)?;
         writeln!(
             w,
-            "What each service becomes ({} objects to own):",
-            p.objects
+            "What each service becomes ({} object{} to own):",
+            p.objects,
+            if p.objects == 1 { "" } else { "s" }
         )?;
         for x in &p.workloads {
             let outside = x
@@ -130,7 +131,12 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
         writeln!(w)?;
         writeln!(w, "{heading} What each service becomes")?;
         writeln!(w)?;
-        writeln!(w, "{} objects to write and own.", p.objects)?;
+        writeln!(
+            w,
+            "{} object{} to write and own.",
+            p.objects,
+            if p.objects == 1 { "" } else { "s" }
+        )?;
         writeln!(w)?;
         for x in &p.workloads {
             let outside = x

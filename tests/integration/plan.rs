@@ -196,3 +196,19 @@ fn corpus_plans_respect_every_dependency() {
     assert!(checked > 100, "only {checked} projects planned");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn kubernetes_input_advised_compose_says_what_it_gives_up() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan");
+    let v = plan_json(&root, &["one-deployment.yaml"]);
+    assert_eq!(v["outcome"], "compose", "{v:#}");
+    assert_eq!(v["plan"]["advised"], false);
+    let given: Vec<&str> = v["plan"]["given_up"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["feature"].as_str().unwrap())
+        .collect();
+    assert_eq!(given, ["livenessProbe"], "{v:#}");
+    assert!(v["plan"]["given_up"][0]["location"]["line"].as_u64() == Some(14));
+}
