@@ -196,6 +196,12 @@ pub fn hints(
                 .map(|(r, s)| format!("{r}: {}", list(s)))
                 .collect();
             let worker_first = by_role.contains_key("worker") || by_role.contains_key("scheduler");
+            // a seam of broker edges needs a broker in the file (Redis-like queues count)
+            let has_broker = d.running.iter().any(|&i| {
+                matches!(graph.node(i).class, Class::Broker)
+                    || (graph.node(i).class == Class::Cache
+                        && facts.number(FactName::Brokers).unwrap_or(0.0) > 0.0)
+            });
             out.push(Hint {
                 kind: "role-split".into(),
                 title: format!(
@@ -206,8 +212,10 @@ pub fn hints(
                 advice: format!(
                     "scale the roles separately ({}); {}",
                     roles_text.join("; "),
-                    if worker_first {
+                    if worker_first && has_broker {
                         "the queue-driven workers are the first to scale or extract, their broker edges are the seam"
+                    } else if worker_first {
+                        "the workers are the first to scale or extract, along the work they take from the others"
                     } else {
                         "extract bounded contexts at the edges later, only where they change or scale on their own"
                     }

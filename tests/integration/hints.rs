@@ -271,3 +271,27 @@ fn udp_ports_need_no_gateway_and_services_owning_data_are_not_nano() {
     }
     assert!(!kinds(&hints(&s)).contains(&"nano-services"), "{s}");
 }
+
+#[test]
+fn broker_edges_are_named_only_where_a_broker_runs() {
+    let no_broker = "services:\n  web:\n    image: ghcr.io/acme/app:1\n    command: [serve]\n  worker:\n    image: ghcr.io/acme/app:1\n    command: [worker]\n  db:\n    image: postgres:16\n";
+    let h = hints(no_broker);
+    let split = h
+        .iter()
+        .find(|x| x["kind"] == "role-split")
+        .expect("role split");
+    assert!(
+        !split["advice"].as_str().unwrap().contains("broker"),
+        "{split:#}"
+    );
+    let with_broker = format!("{no_broker}  queue:\n    image: rabbitmq:3\n");
+    let h = hints(&with_broker);
+    let split = h
+        .iter()
+        .find(|x| x["kind"] == "role-split")
+        .expect("role split");
+    assert!(
+        split["advice"].as_str().unwrap().contains("broker edges"),
+        "{split:#}"
+    );
+}
