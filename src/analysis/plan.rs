@@ -29,6 +29,8 @@ const CATALOGUE: &str = include_str!(concat!(
 #[serde(rename_all = "kebab-case")]
 pub enum Signal {
     HostNetwork,
+    HostNamespace,
+    ExtraHosts,
     Privileged,
     Devices,
     DockerSocket,
@@ -166,6 +168,12 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     let at = s.name_pos;
     if let Some(nm) = s.network_mode.as_ref().filter(|n| n.value == "host") {
         out.push((Signal::HostNetwork, nm.pos));
+    }
+    if let Some(p) = s.host_namespaces.first() {
+        out.push((Signal::HostNamespace, *p));
+    }
+    if let Some(p) = s.extra_hosts {
+        out.push((Signal::ExtraHosts, p));
     }
     if s.privileged {
         out.push((Signal::Privileged, at));
@@ -544,7 +552,7 @@ mod tests {
         let all = catalogue();
         let signals: BTreeSet<Signal> = all.iter().map(|e| e.signal).collect();
         assert_eq!(signals.len(), all.len(), "one entry per signal");
-        assert_eq!(signals.len(), 20, "every signal has an entry");
+        assert_eq!(signals.len(), 22, "every signal has an entry");
         let ids: BTreeSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), all.len());
         assert!(all.iter().all(|e| e.id.starts_with("F-")));

@@ -266,6 +266,10 @@ pub struct Service {
     pub develop_watch: Option<Pos>,
     pub privileged: bool,
     pub devices: Vec<Pos>,
+    /// `pid: host` / `ipc: host`: the host's process or IPC namespace.
+    pub host_namespaces: Vec<Pos>,
+    /// `extra_hosts` entries: names resolved by the host's `/etc/hosts`.
+    pub extra_hosts: Option<Pos>,
     /// Per-service `x-stackfit: {ignore: {RULE: reason}}`.
     pub ignores: Vec<Ignore>,
     /// Dependencies from non-Compose inputs (architecture, manifests, catalogs).

@@ -46,7 +46,7 @@ fn every_friction_entry_fires_on_its_fixture_and_stays_quiet_on_another() {
         .filter_map(|l| l.strip_prefix("id = \""))
         .map(|l| l.trim_end_matches('"'))
         .collect();
-    assert_eq!(ids.len(), 20, "{ids:?}");
+    assert_eq!(ids.len(), 22, "{ids:?}");
     let mut problems = Vec::new();
     for id in ids {
         let dir = root.join("tests/fixtures/friction").join(id);

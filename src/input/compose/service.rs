@@ -639,6 +639,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 "privileged" => s.privileged = self.bool_of(&p(key), v)?,
+                "extra_hosts" if !v.is_null() => s.extra_hosts = Some(e.key_pos),
                 "devices" => {
                     for i in self.seq_of(&p(key), v)? {
                         s.devices.push(i.pos);
@@ -647,6 +648,9 @@ impl Builder<'_, '_> {
                 "provider" => s.kind = Some("provider".into()),
                 "ipc" | "pid" => {
                     let t = self.str_of(&p(key), v)?;
+                    if t == "host" {
+                        s.host_namespaces.push(v.pos);
+                    }
                     if let Some(dep) = t.strip_prefix("service:") {
                         // Compose turns a shared namespace into an implicit dependency.
                         s.depends_on.push(Dependency {
