@@ -25,11 +25,71 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// The man page's sections beyond the options (roff): exit status, environment, examples and
+/// where to read more. Written by hand: clap knows none of them.
+const MAN_SECTIONS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+analysed; nothing at or above \fB--fail-on\fR; \fB--expect\fR (if given) matched
+.TP
+\fB1\fR
+findings at or above \fB--fail-on\fR, or the recommendation differs from \fB--expect\fR
+.TP
+\fB2\fR
+usage or configuration error: unknown flag, format, rule id, \fB--assume\fR key, bad stackfit.toml or rules directory
+.TP
+\fB3\fR
+input error: a file is missing, unreadable, not valid YAML, not a valid compose file, or nothing was found to analyse
+.SH ENVIRONMENT
+.TP
+\fBCOMPOSE_FILE\fR, \fBCOMPOSE_PROFILES\fR, \fBCOMPOSE_PROJECT_NAME\fR
+as Docker Compose reads them
+.TP
+\fBSTACKFIT_MAX_FILE_BYTES\fR, \fBSTACKFIT_MAX_TOTAL_BYTES\fR, \fBSTACKFIT_MAX_LOADS\fR, \fBSTACKFIT_MAX_SERVICES\fR, \fBSTACKFIT_MAX_MODULES\fR, \fBSTACKFIT_MAX_EDGES\fR
+raise the input budgets (bytes of one file and of a run, files loaded, services, decomposition modules and dependencies)
+.TP
+\fBSTACKFIT_ALLOW_OUTSIDE_ROOT=1\fR
+read files outside the project root (as \fB--allow-outside-root\fR)
+.TP
+\fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR
+turn the table's colours off or on
+.TP
+\fBGITHUB_STEP_SUMMARY\fR
+with \fB--format github\fR, the Markdown report is appended to this file
+.SH EXAMPLES
+.TP
+\fBstackfit analyze\fR
+the compose file of the current directory, as a table
+.TP
+\fBstackfit analyze --format sarif=stackfit.sarif --format github --expect compose\fR
+a CI step: SARIF for code scanning, annotations, exit 1 when the answer changes
+.TP
+\fBstackfit analyze --assume hosts=3 --assume availability=99.9\fR
+what the files cannot say, declared
+.TP
+\fBstackfit plan --format markdown\fR
+the migration plan for an architecture review
+.TP
+\fBstackfit explain R-SIZE\fR
+one rule: what it does, why, and its references
+.SH "SEE ALSO"
+\fBdocker-compose\fR(1); the README of the project for the decision rules, the CI recipes and the formats
+"#;
+
 pub fn man(out: &mut dyn Write) -> Result<u8, Error> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut buf)
-        .map_err(|e| Error::usage(format!("cannot render the man page: {e}")))?;
+    let man = clap_mangen::Man::new(Cli::command());
+    let rendered = (|| -> std::io::Result<()> {
+        man.render_title(&mut buf)?;
+        man.render_name_section(&mut buf)?;
+        man.render_synopsis_section(&mut buf)?;
+        man.render_description_section(&mut buf)?;
+        man.render_options_section(&mut buf)?;
+        man.render_subcommands_section(&mut buf)?;
+        buf.extend_from_slice(MAN_SECTIONS.as_bytes());
+        man.render_version_section(&mut buf)
+    })();
+    rendered.map_err(|e| Error::usage(format!("cannot render the man page: {e}")))?;
     write_result(out.write_all(&buf))?;
     Ok(0)
 }

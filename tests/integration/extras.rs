@@ -98,7 +98,12 @@ fn completions_for_every_shell() {
 #[test]
 fn man_page() {
     common::stackfit().arg("man").assert().code(0).stdout(
-        predicate::str::contains(".TH stackfit 1").and(predicate::str::contains("analyze")),
+        predicate::str::contains(".TH stackfit 1")
+            .and(predicate::str::contains("analyze"))
+            .and(predicate::str::contains(".SH \"EXIT STATUS\""))
+            .and(predicate::str::contains(".SH ENVIRONMENT"))
+            .and(predicate::str::contains("STACKFIT_MAX_SERVICES"))
+            .and(predicate::str::contains(".SH EXAMPLES")),
     );
 }
 
