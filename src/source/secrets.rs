@@ -1,5 +1,5 @@
 //! Values that came into the input through interpolation, noted when substituted and taken out
-//! of every printed text again (README.md, "Hostile input and fuzzing"). A process is one run, so the register
+//! of every printed text again (README.md, "Hostile input"). A process is one run, so the register
 //! is process-wide. It knows no formats: messages go through [`redact_message`], identifier
 //! fields (image, container_name, build, restart, profiles) through [`redact_identifier`].
 
