@@ -3,7 +3,48 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Accepts any text and offers words to shell completions (clap lists them as possible values):
+/// the declared-fact keys for `--assume`, the rule ids for `explain`. Checking the text is the
+/// command's job (it knows `--rules DIR` and gives located errors).
+#[derive(Clone, Copy)]
+pub struct Offer(fn() -> Vec<String>);
+
+impl TypedValueParser for Offer {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
+}
+
+/// `--assume` completions: `hosts=`, `availability=`…
+fn assume_keys() -> Vec<String> {
+    crate::model::declared::KEYS
+        .iter()
+        .map(|(k, _, _)| format!("{k}="))
+        .collect()
+}
+
+/// `explain` completions: the built-in rule ids.
+fn rule_ids() -> Vec<String> {
+    crate::analysis::rules::RuleSet::builtin()
+        .rules
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -154,7 +195,7 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
     /// Declare a fact the files cannot show, e.g. `hosts=3` (repeatable)
-    #[arg(long = "assume", value_name = "KEY=VALUE")]
+    #[arg(long = "assume", value_name = "KEY=VALUE", value_parser = Offer(assume_keys), hide_possible_values = true)]
     pub assume: Vec<String>,
     /// Read rules from DIR instead of the built-in set (files with the same id replace built-ins)
     #[arg(long, value_name = "DIR")]
@@ -256,6 +297,7 @@ pub struct SourcesArgs {
 #[derive(Debug, Args, Clone)]
 pub struct ExplainArgs {
     /// Rule id (`R-HOSTS`) or name (`multi-host`)
+    #[arg(value_parser = Offer(rule_ids), hide_possible_values = true)]
     pub rule: String,
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,

@@ -93,6 +93,23 @@ fn completions_for_every_shell() {
         .args(["completions", "tcsh"])
         .assert()
         .code(2);
+    // the declared-fact keys for --assume and the rule ids for explain are offered
+    for shell in ["bash", "zsh"] {
+        common::stackfit()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(
+                predicate::str::contains("hosts=")
+                    .and(predicate::str::contains("availability="))
+                    .and(predicate::str::contains("R-HPA")),
+            );
+    }
+    // offering is not checking: any value still parses, and rule names still work
+    common::stackfit()
+        .args(["explain", "horizontal-autoscaler"])
+        .assert()
+        .code(0);
 }
 
 #[test]
