@@ -513,6 +513,7 @@ pub fn merge_models(base: &mut Model, other: Model) {
     base.declared.extend(other.declared);
     base.ignores.extend(other.ignores);
     base.skipped_files.extend(other.skipped_files);
+    base.mixed_inputs.extend(other.mixed_inputs);
     base.cluster_extensions.extend(other.cluster_extensions);
     base.anchor = base.anchor.or(other.anchor);
     base.unset_variables.extend(other.unset_variables);

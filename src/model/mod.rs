@@ -75,6 +75,9 @@ pub struct Model {
     /// Files named by the inputs that were not read, with why and where they are named
     /// (an env file outside the project root, …): reported as warnings, never silent.
     pub skipped_files: Vec<(String, String, Option<Pos>)>,
+    /// Inputs that were merged but may not belong together (different directories, different
+    /// `name:`s), with where it shows: reported as warnings.
+    pub mixed_inputs: Vec<(String, Option<Pos>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

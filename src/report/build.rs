@@ -435,6 +435,24 @@ pub fn run(
             declared: None,
         });
     }
+    for (why, at) in &model.mixed_inputs {
+        findings.push(Finding {
+            rule: "mixed-inputs".into(),
+            name: "mixed-inputs".into(),
+            severity: Severity::Warning,
+            kind: FindingKind::Problem,
+            points: 0,
+            message: why.clone(),
+            location: at
+                .map(|p| sm.location(p.primary()))
+                .or_else(|| model.anchor.map(|a| sm.location(a))),
+            path: None,
+            related: vec![],
+            concerns: vec![],
+            source: vec![],
+            declared: None,
+        });
+    }
     findings.sort_by(|a, b| {
         (
             a.location.as_ref().map(|l| (&l.file, l.line, l.column)),

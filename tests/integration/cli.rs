@@ -788,3 +788,54 @@ fn decision_effects_come_from_the_rule_files_and_fit_the_input_kind() {
     let (_, v) = json_in(p.path(), &["analyze", "--format", "json"]);
     assert!(v["recommendation"]["notes"].to_string().contains("swarm"));
 }
+
+/// Files of different directories or different `name:`s are merged as Compose would, with a
+/// warning each; one directory and one name say nothing.
+#[test]
+fn mixed_inputs_are_merged_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    for (dir, name, svc) in [("a", "shop", "web"), ("b", "blog", "api")] {
+        std::fs::create_dir(d.path().join(dir)).unwrap();
+        std::fs::write(
+            d.path().join(dir).join("compose.yaml"),
+            format!("name: {name}\nservices:\n  {svc}:\n    image: x/{svc}\n"),
+        )
+        .unwrap();
+    }
+    let out = common::stackfit()
+        .current_dir(d.path())
+        .args([
+            "analyze",
+            "-f",
+            "a/compose.yaml",
+            "-f",
+            "b/compose.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mixed: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "mixed-inputs")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(mixed.len(), 2, "{mixed:?}");
+    assert!(
+        mixed
+            .iter()
+            .any(|m| m.contains("different projects (`shop`, `blog`)"))
+    );
+    assert!(mixed.iter().any(|m| m.contains("from 2 directories")));
+    let out = common::stackfit()
+        .current_dir(d.path().join("a"))
+        .args(["analyze", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!v["findings"].to_string().contains("mixed-inputs"));
+}

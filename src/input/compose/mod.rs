@@ -24,7 +24,7 @@ use super::Request;
 use crate::error::{Error, Result};
 use crate::input::yaml::Node;
 use crate::model::*;
-use crate::source::SourceMap;
+use crate::source::{Pos, SourceMap};
 use service::Builder;
 
 /// A directory name as Compose makes a project name of it: lowercase, only `a-z0-9_-`.
@@ -134,6 +134,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
     }
     let mut merged: Option<Node> = None;
     let mut stdin_used = false;
+    let mut names: Vec<(String, Pos)> = Vec::new();
     for f in files {
         let stdin = if f.as_os_str() == "-" {
             if stdin_used {
@@ -145,10 +146,51 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             None
         };
         let tree = loader.load_file(f, &project_dir, &env, stdin)?;
+        if let Some(n) = tree.get("name").filter(|n| n.is_scalar() && !n.is_null())
+            && let Some(text) = n.as_str()
+            && !names.iter().any(|(m, _)| m == text)
+        {
+            names.push((text.to_string(), n.pos));
+        }
         merged = Some(match merged {
             None => tree,
             Some(prev) => merge(prev, tree, Level::Root),
         });
+    }
+    // Files that may not belong together are merged as Compose would, and said so.
+    let mut mixed: Vec<(String, Option<Pos>)> = Vec::new();
+    if let [(first, _), rest @ ..] = names.as_slice()
+        && let Some((other, at)) = rest.first()
+    {
+        mixed.push((
+            format!(
+                "the files name different projects (`{}`, `{}`): analysed as one project",
+                crate::source::escape::short(first),
+                crate::source::escape::short(other)
+            ),
+            Some(*at),
+        ));
+    }
+    let dirs: std::collections::BTreeSet<PathBuf> = files
+        .iter()
+        .filter(|f| f.as_os_str() != "-")
+        .filter_map(|f| f.parent().map(super::compose::normalize))
+        .collect();
+    if dirs.len() > 1 {
+        let shown: Vec<String> = dirs
+            .iter()
+            .take(3)
+            .map(|d| super::display_name(d))
+            .collect();
+        mixed.push((
+            format!(
+                "compose files from {} directories ({}) are merged into one project; relative paths resolve against {}",
+                dirs.len(),
+                shown.join(", "),
+                super::display_name(&project_dir)
+            ),
+            None,
+        ));
     }
     let root = merged.expect("at least one file");
     if root.as_map().is_some_and(|m| m.is_empty()) {
@@ -201,5 +243,6 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             .map(|n| n.to_string_lossy().to_string());
     }
     model.kinds = vec![InputKind::Compose];
+    model.mixed_inputs = mixed;
     Ok(model)
 }
