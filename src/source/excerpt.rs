@@ -62,7 +62,13 @@ pub fn excerpt(sm: &SourceMap, span: Span, code: &str) -> Option<Excerpt> {
     if part.is_empty() && after.is_empty() {
         text.push(' ');
     }
-    let span = before.len()..before.len() + part.len().max(1);
+    // a one-character caret when the part is empty: the next character, whole
+    let width = if part.is_empty() {
+        after.chars().next().map_or(1, char::len_utf8)
+    } else {
+        part.len()
+    };
+    let span = before.len()..before.len() + width;
     Some(Excerpt {
         file: sm.name(span_file).to_string(),
         line,
@@ -104,4 +110,47 @@ fn mask_environment(sm: &SourceMap, file: u32, line: usize, raw: &str) -> Option
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, start: u32, end: u32) -> Excerpt {
+        let mut sm = SourceMap::default();
+        let f = sm.add("c.yaml".into(), "c.yaml".into(), text.into());
+        excerpt(
+            &sm,
+            Span {
+                file: f,
+                start,
+                end,
+            },
+            "invalid-compose",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_line_is_escaped_masked_and_the_span_whole_characters() {
+        let text = "services:\n  web:\n    environment:\n      TOKEN: [s3cret]\n";
+        let at = text.find('[').unwrap() as u32;
+        let e = one(text, at, at + 8);
+        assert_eq!(e.line, 4);
+        assert_eq!(e.text, "      TOKEN: ***");
+        assert!(!e.text.contains("s3cret"));
+        let text = "a: \u{1b}[31mé\n";
+        let at = text.find('é').unwrap() as u32;
+        let e = one(text, at, at);
+        assert!(e.text.contains("\\u{1b}"), "{}", e.text);
+        assert!(e.text.is_char_boundary(e.span.end), "{e:?}");
+        let mut sm = SourceMap::default();
+        let f = sm.add("x.env".into(), "x.env".into(), "A=b\n".into());
+        let span = Span {
+            file: f,
+            start: 0,
+            end: 1,
+        };
+        assert!(excerpt(&sm, span, "invalid-env-file").is_none());
+    }
 }
