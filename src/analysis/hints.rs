@@ -184,6 +184,8 @@ pub fn hints(
         .values()
         .filter(|m| m.len() >= 2 && m.iter().filter(|i| owners.contains(i)).count() < 2)
         .collect();
+    // a seam of broker edges needs a broker in the file (the fact counts Redis-like queues too)
+    let has_broker = facts.number(FactName::Brokers).unwrap_or(0.0) > 0.0;
     if role_split || !role_groups.is_empty() {
         // Group first-party services by image: each group's roles are the first cuts.
         for members in role_groups {
@@ -196,12 +198,6 @@ pub fn hints(
                 .map(|(r, s)| format!("{r}: {}", list(s)))
                 .collect();
             let worker_first = by_role.contains_key("worker") || by_role.contains_key("scheduler");
-            // a seam of broker edges needs a broker in the file (Redis-like queues count)
-            let has_broker = d.running.iter().any(|&i| {
-                matches!(graph.node(i).class, Class::Broker)
-                    || (graph.node(i).class == Class::Cache
-                        && facts.number(FactName::Brokers).unwrap_or(0.0) > 0.0)
-            });
             out.push(Hint {
                 kind: "role-split".into(),
                 title: format!(
@@ -547,8 +543,8 @@ pub fn hints(
             });
         }
     }
-    // Nano services: first-party services with no ports, no dependants, no dependencies and no
-    // datastore of their own (a service that owns its data is a real service).
+    // Nano services: first-party services with no ports, no dependants and no dependencies — so
+    // no datastore of their own either (owning one is a dependency on it).
     if fp.len() >= 5 {
         let isolated: Vec<usize> = fp
             .iter()
@@ -563,7 +559,6 @@ pub fn hints(
                         .next()
                         .is_none()
                     && !matches!(graph.node(i).role, "worker" | "scheduler")
-                    && !private_stores.contains_key(&i)
             })
             .collect();
         if isolated.len() >= 2 {

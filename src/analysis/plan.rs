@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::classify::Class;
+use crate::analysis::facts::Facts;
 use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
 use crate::model::{InputKind, Mode, Model, MountKind};
@@ -252,6 +253,7 @@ fn orders(kind: EdgeKind) -> bool {
 pub fn plan(
     model: &Model,
     graph: &ServiceGraph,
+    facts: &Facts,
     outcome: Outcome,
     lean: Option<Outcome>,
     sm: &SourceMap,
@@ -261,15 +263,7 @@ pub fn plan(
     let compose_input = model.kinds.contains(&InputKind::Compose);
     let by_signal: BTreeMap<Signal, &Entry> = catalogue().iter().map(|e| (e.signal, e)).collect();
 
-    // one-shot: an init/migration role, or awaited with `service_completed_successfully`
-    let awaited: BTreeSet<&str> = svcs
-        .iter()
-        .flat_map(|s| s.depends_on.iter())
-        .filter(|d| d.condition == "service_completed_successfully")
-        .map(|d| d.service.as_str())
-        .collect();
-    let one_shot =
-        |i: usize| graph.node(i).role == "one-shot" || awaited.contains(svcs[i].name.as_str());
+    let one_shot = |i: usize| facts.derived.one_shot.contains(&i);
     let mut friction = Vec::new();
     if compose_input {
         for (i, s) in svcs.iter().enumerate() {

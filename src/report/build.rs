@@ -417,41 +417,28 @@ pub fn run(
             declared: None,
         });
     }
+    // What the loader noticed about the inputs: warnings at the place, else the services key.
+    let input_warning = |rule: &str, message: String, at: &Option<crate::source::Pos>| Finding {
+        rule: rule.into(),
+        name: rule.into(),
+        severity: Severity::Warning,
+        kind: FindingKind::Problem,
+        points: 0,
+        message,
+        location: at
+            .map(|p| sm.location(p.primary()))
+            .or_else(|| model.anchor.map(|a| sm.location(a))),
+        path: None,
+        related: vec![],
+        concerns: vec![],
+        source: vec![],
+        declared: None,
+    };
     for (file, why, at) in &model.skipped_files {
-        findings.push(Finding {
-            rule: "skipped-file".into(),
-            name: "skipped-file".into(),
-            severity: Severity::Warning,
-            kind: FindingKind::Problem,
-            points: 0,
-            message: format!("{file}: {why}"),
-            location: at
-                .map(|p| sm.location(p.primary()))
-                .or_else(|| model.anchor.map(|a| sm.location(a))),
-            path: None,
-            related: vec![],
-            concerns: vec![],
-            source: vec![],
-            declared: None,
-        });
+        findings.push(input_warning("skipped-file", format!("{file}: {why}"), at));
     }
     for (why, at) in &model.mixed_inputs {
-        findings.push(Finding {
-            rule: "mixed-inputs".into(),
-            name: "mixed-inputs".into(),
-            severity: Severity::Warning,
-            kind: FindingKind::Problem,
-            points: 0,
-            message: why.clone(),
-            location: at
-                .map(|p| sm.location(p.primary()))
-                .or_else(|| model.anchor.map(|a| sm.location(a))),
-            path: None,
-            related: vec![],
-            concerns: vec![],
-            source: vec![],
-            declared: None,
-        });
+        findings.push(input_warning("mixed-inputs", why.clone(), at));
     }
     findings.sort_by(|a, b| {
         (
@@ -484,7 +471,7 @@ pub fn run(
     let advised = rec.outcome == recommend::Outcome::Kubernetes
         || rec.lean == Some(recommend::Outcome::Kubernetes);
     let plan = (opts.plan || advised)
-        .then(|| crate::analysis::plan::plan(model, &graph, rec.outcome, rec.lean, sm));
+        .then(|| crate::analysis::plan::plan(model, &graph, &facts, rec.outcome, rec.lean, sm));
     let g = GraphReport::build(model, &graph);
     let facts_out: BTreeMap<String, FactOut> = facts
         .map

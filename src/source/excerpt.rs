@@ -28,7 +28,6 @@ const SHOWN_FOR: &[&str] = &[
 ];
 
 pub fn excerpt(sm: &SourceMap, span: Span, code: &str) -> Option<Excerpt> {
-    let span_file = span.file;
     if !SHOWN_FOR.contains(&code) || span.file as usize >= sm.files.len() {
         return None;
     }
@@ -68,12 +67,11 @@ pub fn excerpt(sm: &SourceMap, span: Span, code: &str) -> Option<Excerpt> {
     } else {
         part.len()
     };
-    let span = before.len()..before.len() + width;
     Some(Excerpt {
-        file: sm.name(span_file).to_string(),
+        file: sm.name(span.file).to_string(),
         line,
         text,
-        span,
+        span: before.len()..before.len() + width,
     })
 }
 

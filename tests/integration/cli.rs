@@ -802,9 +802,9 @@ fn mixed_inputs_are_merged_with_a_warning() {
         )
         .unwrap();
     }
-    let out = common::stackfit()
-        .current_dir(d.path())
-        .args([
+    let v = common::json_in(
+        d.path(),
+        &[
             "analyze",
             "-f",
             "a/compose.yaml",
@@ -812,11 +812,8 @@ fn mixed_inputs_are_merged_with_a_warning() {
             "b/compose.yaml",
             "--format",
             "json",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+    );
     let mixed: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -831,11 +828,6 @@ fn mixed_inputs_are_merged_with_a_warning() {
             .any(|m| m.contains("different projects (`shop`, `blog`)"))
     );
     assert!(mixed.iter().any(|m| m.contains("from 2 directories")));
-    let out = common::stackfit()
-        .current_dir(d.path().join("a"))
-        .args(["analyze", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::json_in(&d.path().join("a"), &["analyze", "--format", "json"]);
     assert!(!v["findings"].to_string().contains("mixed-inputs"));
 }

@@ -65,6 +65,19 @@ pub fn tool(var: &str, version_flag: &str) -> String {
     v
 }
 
+/// Runs stackfit in `dir` with `args`, requires exit 0 and returns its JSON output.
+pub fn json_in(dir: &std::path::Path, args: &[&str]) -> Value {
+    let out = stackfit().current_dir(dir).args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{} {args:?}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 pub fn stackfit() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_stackfit"));
     c.env_clear()

@@ -10,21 +10,10 @@ use serde_json::Value;
 use crate::common;
 
 fn plan_json(dir: &Path, args: &[&str]) -> Value {
-    let out = common::stackfit()
-        .current_dir(dir)
-        .arg("plan")
-        .args(args)
-        .args(["--format", "json", "--fail-on", "never"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}: {}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json", "--fail-on", "never"]);
+    common::json_in(dir, &all)
 }
 
 fn friction_on(v: &Value, service: &str) -> Vec<String> {
@@ -96,19 +85,11 @@ fn the_plan_of_each_example_in_every_format() {
     }
     // analyze's JSON carries the plan when the answer is kubernetes, and not otherwise
     let json = |ex: &str| -> Value {
-        let out = common::stackfit()
-            .current_dir(root)
-            .args([
-                "analyze",
-                &format!("examples/{ex}"),
-                "--format",
-                "json",
-                "--fail-on",
-                "never",
-            ])
-            .output()
-            .unwrap();
-        serde_json::from_slice(&out.stdout).unwrap()
+        let path = format!("examples/{ex}");
+        common::json_in(
+            root,
+            &["analyze", &path, "--format", "json", "--fail-on", "never"],
+        )
     };
     assert!(json("microservices")["plan"].is_object());
     assert!(json("small-app").get("plan").is_none());

@@ -35,6 +35,9 @@ pub struct Facts {
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     pub running: Vec<usize>,
+    /// One-shot services: an init/migration role, or awaited with
+    /// `service_completed_successfully` (the plan makes them Jobs).
+    pub one_shot: BTreeSet<usize>,
     pub first_party: Vec<usize>,
     /// datastore service → first-party users (sorted).
     pub datastore_users: BTreeMap<usize, Vec<usize>>,
@@ -85,10 +88,12 @@ impl Facts {
             .filter(|d| d.condition == "service_completed_successfully")
             .map(|d| d.service.as_str())
             .collect();
+        let one_shot: BTreeSet<usize> = (0..svcs.len())
+            .filter(|&i| role(i) == "one-shot" || awaited.contains(svcs[i].name.as_str()))
+            .collect();
         let running: Vec<usize> = (0..svcs.len())
             .filter(|&i| {
-                role(i) != "one-shot"
-                    && !awaited.contains(svcs[i].name.as_str())
+                !one_shot.contains(&i)
                     && !matches!(svcs[i].mode(), Mode::ReplicatedJob | Mode::GlobalJob)
                     && svcs[i].schedule.is_none()
             })
@@ -616,6 +621,7 @@ impl Facts {
         }
         f.derived = Derived {
             running,
+            one_shot,
             first_party,
             datastore_users: users
                 .into_iter()
