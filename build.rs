@@ -28,7 +28,8 @@ use name::FactName;
 #[path = "src/analysis/rules/schema.rs"]
 mod schema;
 use schema::{
-    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
+    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, RuleText, Severity, Source,
+    SourceText, Tier,
 };
 
 fn main() {
@@ -234,8 +235,16 @@ bake_struct!(Rule {
     file_signal,
     effects,
     question,
+    explanation,
+    ko
+});
+bake_struct!(RuleText {
+    summary,
+    message,
+    question,
     explanation
 });
+bake_struct!(SourceText { supports });
 bake_struct!(Source {
     id,
     publisher,
@@ -243,5 +252,6 @@ bake_struct!(Source {
     url,
     reference,
     date,
-    supports
+    supports,
+    ko
 });

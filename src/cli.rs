@@ -60,6 +60,10 @@ with the questions that would decide it.\n\nExit codes: 0 analysed and nothing a
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of the human-readable text: en or ko (default: LC_ALL, LC_MESSAGES or LANG;
+    /// English for any other locale). Ids, enum values and JSON keys stay English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "ko"])]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -326,4 +330,200 @@ pub struct DecomposeArgs {
     /// Modularity resolution: higher gives more, smaller candidates [default: 1.2]
     #[arg(long, value_name = "R")]
     pub resolution: Option<f64>,
+}
+
+/// The command line in `lang`: the derive's English, or every about and help text replaced by
+/// its translation (`help-<command>-<arg id>` in `locales/<lang>/help.ftl`), clap's own help
+/// and version flags and headings included. Built first, so global flags are already copied into
+/// every subcommand.
+pub fn command(lang: crate::locale::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    if lang == crate::locale::Lang::En {
+        return cmd;
+    }
+    cmd.build();
+    localise(cmd, "stackfit", lang)
+}
+
+fn text(lang: crate::locale::Lang, id: &str) -> Option<String> {
+    crate::locale::has(lang, id).then(|| crate::locale::message_in(lang, id, &[]))
+}
+
+fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> clap::Command {
+    if let Some(t) = text(lang, &format!("help-{path}-about")) {
+        cmd = cmd.about(t);
+    }
+    if cmd.get_long_about().is_some() {
+        if let Some(t) = text(lang, &format!("help-{path}-long-about")) {
+            cmd = cmd.long_about(t);
+        }
+    }
+    let template = text(lang, "help-clap-usage").unwrap_or_else(|| "Usage:".into());
+    cmd = cmd
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{template} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(text(lang, "help-clap-commands").unwrap_or_default());
+    let args: Vec<(String, String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), arg_key(path, a), a.is_positional()))
+        .collect();
+    for (id, key, positional) in args {
+        let heading = text(
+            lang,
+            if positional {
+                "help-clap-arguments"
+            } else {
+                "help-clap-options"
+            },
+        );
+        let t = arg_text(lang, &key, &id).map(|t| {
+            // clap writes the list of values (and their English descriptions) itself: in
+            // another language the list follows the translated text instead.
+            let values: Vec<String> = cmd
+                .get_arguments()
+                .find(|a| a.get_id().as_str() == id)
+                .map(|a| a.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_string()).collect())
+                .unwrap_or_default();
+            if values.is_empty() {
+                t
+            } else {
+                let label = text(lang, "help-clap-values").unwrap_or_default();
+                format!("{t} [{label} {}]", values.join(", "))
+            }
+        });
+        cmd = cmd.mut_arg(&id, |a| {
+            let a = a.hide_possible_values(true);
+            let a = match heading {
+                Some(h) => a.help_heading(h),
+                None => a,
+            };
+            match t {
+                Some(t) => a.help(t).long_help(None),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let p = child_path(path, &name);
+        cmd = cmd.mut_subcommand(&name, |s| localise(s, &p, lang));
+    }
+    cmd
+}
+
+/// How help ids name a subcommand: by its name under the root, and under clap's `help`
+/// subcommand (whose children repeat the commands' own texts); `help` itself is clap's.
+fn child_path(path: &str, name: &str) -> String {
+    if name == "help" {
+        "clap-help-command".to_string()
+    } else if path == "stackfit" || path == "clap-help-command" {
+        name.to_string()
+    } else {
+        format!("{path}-{name}")
+    }
+}
+
+/// The help id of an argument: global flags once under the root, clap's own flags as clap's.
+fn arg_key(path: &str, a: &clap::Arg) -> String {
+    match a.get_id().as_str() {
+        id @ ("help" | "version") => format!("help-clap-{id}"),
+        id if a.is_global_set() => format!("help-stackfit-{id}"),
+        id => format!("help-{path}-{id}"),
+    }
+}
+
+/// The text of an argument in `lang`: its command's own (`help-analyze-format`), else the one
+/// shared by every command with that argument (`help-arg-paths`).
+fn arg_text(lang: crate::locale::Lang, key: &str, id: &str) -> Option<String> {
+    text(lang, key).or_else(|| text(lang, &format!("help-arg-{id}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::{Lang, has};
+
+    /// (id, English) of every text `--help` shows, as `localise` names them.
+    fn texts(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        if let Some(a) = cmd.get_about() {
+            out.push((format!("help-{path}-about"), a.to_string()));
+        }
+        if let Some(a) = cmd.get_long_about() {
+            out.push((format!("help-{path}-long-about"), a.to_string()));
+        }
+        for a in cmd.get_arguments() {
+            let key = arg_key(path, a);
+            let english = a
+                .get_long_help()
+                .or(a.get_help())
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if !english.is_empty() {
+                out.push((key, english));
+            }
+        }
+        for s in cmd.get_subcommands() {
+            texts(s, &child_path(path, s.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_help_text_has_korean() {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut all = Vec::new();
+        texts(&cmd, "stackfit", &mut all);
+        for id in [
+            "help-clap-usage",
+            "help-clap-commands",
+            "help-clap-options",
+            "help-clap-arguments",
+            "help-clap-values",
+        ] {
+            all.push((id.to_string(), String::new()));
+        }
+        all.sort();
+        all.dedup_by(|a, b| a.0 == b.0);
+        // An argument's shared text (`help-arg-ID`) may stand for its commands' own only where
+        // every command gives it the same English.
+        let arg_of = |key: &str| key.rsplit('-').next().unwrap_or(key).to_string();
+        let shared_ok = |key: &str, en: &str| {
+            let id = arg_of(key);
+            let generic = format!("help-arg-{id}");
+            has(Lang::Ko, &generic)
+                && all
+                    .iter()
+                    .filter(|(k, _)| arg_of(k) == id && !k.ends_with("about"))
+                    .all(|(_, e)| e == en)
+        };
+        let missing: Vec<String> = all
+            .iter()
+            .filter(|(id, en)| !has(Lang::Ko, id) && !shared_ok(id, en))
+            .map(|(id, en)| format!("{id} = {}", en.replace('\n', "\n    ")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "--help texts without Korean (locales/ko/help.ftl):\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn korean_help_is_korean() {
+        let mut cmd = command(Lang::Ko);
+        let help = cmd.render_help().to_string();
+        assert!(help.contains("사용법:"), "{help}");
+        assert!(!help.contains("Print help"), "{help}");
+        let mut analyze = command(Lang::Ko);
+        let sub = analyze.find_subcommand_mut("analyze").unwrap();
+        let help = sub.render_long_help().to_string();
+        assert!(help.contains("--lang"), "{help}");
+        assert!(!help.contains("Options:"), "{help}");
+    }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod decompose;
 pub mod error;
 pub mod input;
+pub mod locale;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -85,6 +85,26 @@ pub struct Entry {
     pub construct: String,
     pub difficulty: Difficulty,
     pub explanation: String,
+    /// The Korean texts (`[friction.ko]`): every entry has them (a test).
+    pub ko: Option<EntryText>,
+}
+
+/// An entry's human-readable texts in another language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryText {
+    pub construct: String,
+    pub explanation: String,
+}
+
+impl Entry {
+    /// The construct and explanation in the language of this process.
+    pub fn texts(&self) -> (String, String) {
+        match (&self.ko, crate::locale::lang()) {
+            (Some(k), crate::locale::Lang::Ko) => (k.construct.clone(), k.explanation.clone()),
+            _ => (self.construct.clone(), self.explanation.clone()),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -271,12 +291,13 @@ pub fn plan(
                 let Some(e) = by_signal.get(&sig) else {
                     continue;
                 };
+                let (construct, explanation) = e.texts();
                 friction.push(Friction {
                     id: e.id.clone(),
                     service: s.name.clone(),
                     difficulty: e.difficulty,
-                    construct: e.construct.clone(),
-                    explanation: e.explanation.clone(),
+                    construct,
+                    explanation,
                     location: Some(sm.location(pos.primary())),
                 });
             }
@@ -285,12 +306,13 @@ pub fn plan(
     // services switched off by profiles are what an overlay per environment would carry
     if compose_input && let Some(e) = by_signal.get(&Signal::Profiles) {
         for (name, at) in model.inactive.iter().zip(&model.inactive_at) {
+            let (construct, explanation) = e.texts();
             friction.push(Friction {
                 id: e.id.clone(),
                 service: name.clone(),
                 difficulty: e.difficulty,
-                construct: e.construct.clone(),
-                explanation: e.explanation.clone(),
+                construct,
+                explanation,
                 location: Some(sm.location(at.primary())),
             });
         }
@@ -550,5 +572,13 @@ mod tests {
         let ids: BTreeSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), all.len());
         assert!(all.iter().all(|e| e.id.starts_with("F-")));
+    }
+
+    #[test]
+    fn every_friction_entry_has_korean() {
+        for e in catalogue() {
+            let ko = e.ko.as_ref().unwrap_or_else(|| panic!("{} has no [friction.ko]", e.id));
+            assert!(!ko.construct.is_empty() && !ko.explanation.is_empty(), "{}", e.id);
+        }
     }
 }

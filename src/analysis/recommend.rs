@@ -2,6 +2,7 @@
 //! requirement, decompose-first, notes and flip questions. Reads fired rules and facts; it
 //! never names a rule id: what a rule does to the decision is declared in its file (`effects`).
 
+use crate::tr;
 use serde::Serialize;
 
 use crate::analysis::facts::{FactName, Facts};
@@ -171,77 +172,38 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
     let swarm_keys = has(fired_rules, Effect::SwarmSemantics)
         && facts.flag(FactName::KubernetesInput) != Some(true);
     if swarm_keys && score <= 4 {
-        note(
-            "swarm",
-            "replicas, rolling updates and multi-node keys are Swarm semantics: `docker stack deploy` honours them \
-             (it reads only the legacy v3 format), plain `docker compose up` runs everything on one host"
-                .into(),
-        );
+        note("swarm", tr!("report-note-swarm"));
     }
     if matches!(outcome, Outcome::Kubernetes | Outcome::DecomposeFirst)
         && has(fired_rules, Effect::StatefulNote)
     {
-        note(
-            "stateful",
-            "keep databases, brokers and search engines managed or outside the cluster: self-run stateful \
-             services are where Kubernetes hurts (GitLab chart docs)"
-                .into(),
-        );
+        note("stateful", tr!("report-note-stateful"));
     }
     if has(fired_rules, Effect::DevFileNote) {
-        note(
-            "dev-file",
-            "the file looks like a development environment (source mounts, dev targets): analyse the production \
-             file to decide how to deploy"
-                .into(),
-        );
+        note("dev-file", tr!("report-note-dev-file"));
     }
     if outcome == Outcome::Kubernetes && mono {
-        note(
-            "replicate-monolith",
-            "replicate the monolith: availability is met by running several replicas of the one unit behind a load \
-             balancer, not by decomposing it"
-                .into(),
-        );
+        note("replicate-monolith", tr!("report-note-replicate-monolith"));
     }
     if outcome == Outcome::DecomposeFirst {
-        note(
-            "monolith-first",
-            "monolith first: decompose along the seams that scale or change independently, one service at a time; \
-             Kubernetes pays once there are units to schedule (Fowler, MonolithFirst)"
-                .into(),
-        );
+        note("monolith-first", tr!("report-note-monolith-first"));
     }
     if has(fired_rules, Effect::RoleSplit) {
-        note(
-            "role-split",
-            "a role-split monolith is already tiered: scale its roles (web, workers) separately instead of \
-             decomposing it"
-                .into(),
-        );
+        note("role-split", tr!("report-note-role-split"));
     }
     if contradiction {
-        note(
-            "contradiction",
-            "single-host=true contradicts hosts ≥ 3 with an availability requirement: the outcome follows the score"
-                .into(),
-        );
+        note("contradiction", tr!("report-note-contradiction"));
     }
     if overkill && outcome == Outcome::Compose {
-        note(
-            "over-engineered",
-            "these manifests use none of what Kubernetes adds (replicas, autoscaling, disruption budgets, probes): \
-             Docker Compose on one host runs the same system with less to operate"
-                .into(),
-        );
+        note("over-engineered", tr!("report-note-over-engineered"));
     }
     if set_by_hard {
         note(
             "hard-requirement",
-            format!(
-                "hosts ≥ 3 with availability ≥ 99.9 % or zero-downtime can only be met by an orchestrator (availability); \
-                 the score alone ({score:+}) would say {}",
-                by_score.as_str()
+            tr!(
+                "report-note-hard-requirement",
+                score = format!("{score:+}"),
+                outcome = by_score.as_str()
             ),
         );
     }
@@ -267,7 +229,7 @@ pub fn decide(rules: &RuleSet, fired_rules: &[Fired<'_>], facts: &Facts) -> Reco
                 }
                 Some(FlipQuestion {
                     rule: r.id.clone(),
-                    question: question.text.clone(),
+                    question: r.question_text().unwrap_or_default().to_string(),
                     assume: question.assume.clone(),
                     points: r.question_points(),
                 })

@@ -6,6 +6,7 @@
 use std::io::Write;
 
 use super::signed;
+use crate::tr;
 use crate::report::analysis::Report;
 
 /// Makes text safe inline: `<` and `>` would start HTML (text from compose
@@ -32,6 +33,13 @@ pub fn cell(s: &str) -> String {
     inline(s).replace('|', "\\|")
 }
 
+/// Services above which the Mermaid graph sits in a collapsed `<details>` block.
+const LARGE_GRAPH: usize = 12;
+
+/// The review document, in reading order: the decision and how to read it, the score, the
+/// questions, findings, declared facts and where each came from, suppressions, notes, the
+/// decomposition hint, the migration plan, the service graph, references, then the version and
+/// inputs.
 pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     let system = r
         .system
@@ -42,7 +50,14 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         Some(rec) => {
             writeln!(w, "# stackfit: `{}`{system}", rec.outcome.as_str())?;
             writeln!(w)?;
-            writeln!(w, "| outcome | lean | score | confidence |")?;
+            writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                tr!("report-col-outcome"),
+                tr!("report-col-lean"),
+                tr!("report-col-score"),
+                tr!("report-col-confidence")
+            )?;
             writeln!(w, "|---|---|--:|---|")?;
             writeln!(
                 w,
@@ -50,10 +65,10 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                 rec.outcome.as_str(),
                 rec.lean.map(|l| l.as_str()).unwrap_or("–"),
                 signed(rec.score),
-                rec.confidence.as_str()
+                super::confidence_label(rec.confidence.as_str())
             )?;
             writeln!(w)?;
-            writeln!(w, "{}", super::HOW_TO_READ)?;
+            writeln!(w, "{}", super::how_to_read())?;
             writeln!(w)?;
             let fact = |k: &str| {
                 r.facts
@@ -63,52 +78,54 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             };
             writeln!(
                 w,
-                "services: {} · deployable units: {} · running: {} · inputs: {}",
-                r.services.len(),
-                fact("deployable-units"),
-                fact("running-services"),
-                inputs(r)
+                "{}",
+                tr!(
+                    "report-counts",
+                    services = r.services.len(),
+                    units = fact("deployable-units"),
+                    running = fact("running-services")
+                )
             )?;
             if rec.hard_requirement {
                 writeln!(w)?;
-                writeln!(
-                    w,
-                    "The declared hard requirement decided it: 3 or more hosts with an \
-                     availability of 99.9 % or zero-downtime deploys need an orchestrator."
-                )?;
+                writeln!(w, "{}", tr!("report-hard-requirement"))?;
             }
         }
         None => {
-            writeln!(w, "# stackfit: no recommendation{system}")?;
+            writeln!(w, "# stackfit: {}{system}", tr!("report-no-recommendation"))?;
             writeln!(w)?;
-            writeln!(
-                w,
-                "An input error stopped the analysis before a recommendation; inputs: {}. \
-                 The error and its location are under Findings.",
-                inputs(r)
-            )?;
+            writeln!(w, "{}", tr!("report-stopped", inputs = inputs(r)))?;
         }
     }
     if let Some(e) = &r.expect {
         writeln!(w)?;
+        let verdict = if e.matched {
+            tr!("report-expect-matched")
+        } else {
+            tr!("report-expect-different-exit")
+        };
         writeln!(
             w,
-            "Expected `{}`: {}.",
-            e.expected,
-            if e.matched {
-                "matched"
-            } else {
-                "**different** (exit 1)"
-            }
+            "{}",
+            tr!(
+                "report-expected-md",
+                expected = e.expected.as_str(),
+                verdict = verdict
+            )
         )?;
     }
 
     if let Some(rec) = &r.recommendation {
         if !rec.rules.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "## Score")?;
-            writeln!(w)?;
-            writeln!(w, "| points | rule | why | concern |")?;
+            heading(w, &tr!("report-score-heading"))?;
+            writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                tr!("report-col-points"),
+                tr!("report-col-rule"),
+                tr!("report-col-why"),
+                tr!("report-col-concern")
+            )?;
             writeln!(w, "|--:|---|---|---|")?;
             for l in &rec.rules {
                 writeln!(
@@ -123,22 +140,23 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             }
             writeln!(
                 w,
-                "| **{}** | **score** | → {} | |",
+                "| **{}** | **{}** | → {} | |",
                 signed(rec.score),
+                tr!("report-col-score"),
                 super::outcome_label(rec)
             )?;
         }
         if !rec.questions.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "## Questions that would decide it")?;
+            heading(w, &tr!("report-questions-heading"))?;
+            writeln!(w, "{}", tr!("report-questions-how"))?;
             writeln!(w)?;
             writeln!(
                 w,
-                "Answer them with `--assume` (or in `x-stackfit:` / `stackfit.toml`); \
-                 positive points lean toward Kubernetes, negative toward Compose."
+                "| {} | {} | {} |",
+                tr!("report-col-points"),
+                tr!("report-col-question"),
+                tr!("report-col-answer")
             )?;
-            writeln!(w)?;
-            writeln!(w, "| points | question | answer with |")?;
             writeln!(w, "|--:|---|---|")?;
             for q in &rec.questions {
                 writeln!(
@@ -153,10 +171,15 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     }
 
     if !r.findings.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## Findings")?;
-        writeln!(w)?;
-        writeln!(w, "| severity | rule | location | message |")?;
+        heading(w, &tr!("report-findings-heading"))?;
+        writeln!(
+            w,
+            "| {} | {} | {} | {} |",
+            tr!("report-col-severity"),
+            tr!("report-col-rule"),
+            tr!("report-col-location"),
+            tr!("report-col-message")
+        )?;
         writeln!(w, "|---|---|---|---|")?;
         for f in &r.findings {
             let at = match &f.location {
@@ -173,11 +196,37 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         }
     }
 
+    let declared: Vec<_> = r.facts.iter().filter(|(_, f)| f.source != "file").collect();
+    if !declared.is_empty() {
+        heading(w, &tr!("report-declared-heading"))?;
+        writeln!(
+            w,
+            "| {} | {} | {} |",
+            tr!("report-col-fact"),
+            tr!("report-col-value"),
+            tr!("report-col-from")
+        )?;
+        writeln!(w, "|---|---|---|")?;
+        for (k, f) in declared {
+            writeln!(
+                w,
+                "| `{}` | {} | {} |",
+                cell(k),
+                cell(&f.value.to_string()),
+                declared_from(f.source, r.config.as_deref())
+            )?;
+        }
+    }
+
     if !r.suppressed.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## Suppressed")?;
-        writeln!(w)?;
-        writeln!(w, "| rule | location | reason |")?;
+        heading(w, &tr!("report-suppressed-heading"))?;
+        writeln!(
+            w,
+            "| {} | {} | {} |",
+            tr!("report-col-rule"),
+            tr!("report-col-location"),
+            tr!("report-col-reason")
+        )?;
         writeln!(w, "|---|---|---|")?;
         for s in &r.suppressed {
             let at = s
@@ -192,25 +241,24 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
     if let Some(rec) = &r.recommendation
         && !rec.notes.is_empty()
     {
-        writeln!(w)?;
-        writeln!(w, "## Notes")?;
-        writeln!(w)?;
+        heading(w, &tr!("report-notes-heading"))?;
         for n in &rec.notes {
             writeln!(w, "- {}", inline(&n.text))?;
         }
     }
 
     if !r.hints.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## Decomposition hint")?;
-        writeln!(w)?;
+        heading(w, &tr!("report-hint-heading"))?;
         for h in &r.hints {
             writeln!(w, "- **{}**: {}", inline(&h.title), inline(&h.advice))?;
             writeln!(
                 w,
-                "  - evidence ({} confidence): {}",
-                h.confidence.as_str(),
-                inline(&h.evidence)
+                "  - {}",
+                tr!(
+                    "report-hint-evidence",
+                    confidence = super::confidence_label(h.confidence.as_str()),
+                    evidence = inline(&h.evidence)
+                )
             )?;
             if !h.services.is_empty() {
                 // at most eight names a hint, as in the sentences; JSON keeps them all
@@ -222,30 +270,37 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 if h.services.len() > 8 {
-                    shown.push_str(&format!(" and {} more", h.services.len() - 8));
+                    shown.push_str(&tr!("report-and-more", n = h.services.len() - 8));
                 }
-                writeln!(w, "  - services: {}", inline(&shown))?;
+                writeln!(w, "  - {}", tr!("report-hint-services", services = inline(&shown)))?;
             }
             if !h.locations.is_empty() {
                 let at: Vec<String> = h.locations.iter().map(|l| l.to_string()).collect();
-                writeln!(w, "  - at: {}", inline(&at.join(", ")))?;
+                writeln!(w, "  - {}", tr!("report-hint-at", at = inline(&at.join(", "))))?;
             }
         }
     }
 
     if let Some(p) = &r.plan {
-        writeln!(w)?;
-        writeln!(w, "## Migration plan")?;
-        writeln!(w)?;
+        heading(w, &tr!("report-plan-heading"))?;
         super::plan::markdown_sections(p, "###", w)?;
     }
     if !r.services.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## Service graph")?;
-        writeln!(w)?;
+        heading(w, &tr!("report-graph-heading"))?;
+        let large = r.services.len() > LARGE_GRAPH;
+        if large {
+            writeln!(
+                w,
+                "<details><summary>{}</summary>\n",
+                tr!("report-graph-summary", services = r.services.len())
+            )?;
+        }
         writeln!(w, "```mermaid")?;
         super::mermaid::render(&r.graph(), w)?;
         writeln!(w, "```")?;
+        if large {
+            writeln!(w, "\n</details>")?;
+        }
     }
     // The sources of the rules this report cites, numbered once across rules.
     let mut cited: Vec<&crate::analysis::rules::sources::Source> = Vec::new();
@@ -257,14 +312,39 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     if !cited.is_empty() {
-        writeln!(w)?;
-        writeln!(w, "## References")?;
-        writeln!(w)?;
+        heading(w, &tr!("report-references"))?;
         for (i, s) in cited.iter().enumerate() {
             writeln!(w, "{}. {}", i + 1, cite(s))?;
         }
     }
+    writeln!(w)?;
+    writeln!(w, "---")?;
+    writeln!(
+        w,
+        "{}",
+        tr!(
+            "report-made-by",
+            version = r.tool.version,
+            inputs = inputs(r)
+        )
+    )?;
     Ok(())
+}
+
+fn heading(w: &mut dyn Write, title: &str) -> std::io::Result<()> {
+    writeln!(w)?;
+    writeln!(w, "## {title}")?;
+    writeln!(w)
+}
+
+/// Where a declared fact came from, in words.
+fn declared_from(source: &str, config: Option<&str>) -> String {
+    match source {
+        "declared-in-file" => tr!("report-from-file"),
+        "config" => tr!("report-from-config", config = cell(config.unwrap_or("stackfit.toml"))),
+        "assume" => tr!("report-from-assume"),
+        other => cell(other),
+    }
 }
 
 /// A source as one Markdown reference: title, publisher, date, then the link or the issue.
@@ -283,7 +363,7 @@ pub fn cite(s: &crate::analysis::rules::sources::Source) -> String {
 
 fn inputs(r: &Report) -> String {
     if r.inputs.is_empty() {
-        "the compose file of the working directory".into()
+        tr!("report-inputs-cwd")
     } else {
         r.inputs
             .iter()

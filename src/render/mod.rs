@@ -17,6 +17,8 @@ pub mod table;
 
 use std::io::Write;
 
+use crate::tr;
+
 use crate::report::GraphReport;
 use crate::report::Recommendation;
 use crate::report::analysis::Finding;
@@ -32,14 +34,20 @@ pub(crate) fn signed(p: i64) -> String {
 
 /// How to read the answer, in one line: what the score sums, which ranges give which outcome,
 /// and what the confidence means (the decision in `analysis/recommend.rs`).
-pub const HOW_TO_READ: &str = "The score sums the rule points (+ toward Kubernetes, − toward Compose): 5 or more is kubernetes, 1 to 4 borderline, 0 or less compose. Confidence is high from ±7 (or a declared hard requirement the files confirm), medium at ±5–6 or −3 and below, low otherwise.";
+pub fn how_to_read() -> String {
+    tr!("report-how-to-read")
+}
+
+/// A confidence (`high`, `medium`, `low`) in words.
+pub(crate) fn confidence_label(c: &str) -> String {
+    crate::locale::message(&format!("report-confidence-{c}"), &[])
+}
 
 /// ` (+2 points)` after the message of a scoring finding; empty for other findings.
 pub(crate) fn points_note(f: &Finding) -> String {
     match (f.kind.as_str(), f.points) {
         (_, 0) => String::new(),
-        ("score", 1 | -1) => format!(" ({} point)", signed(f.points)),
-        ("score", p) => format!(" ({} points)", signed(p)),
+        ("score", p) => tr!("report-points-note", points = signed(p), n = p.abs()),
         _ => String::new(),
     }
 }
@@ -47,7 +55,11 @@ pub(crate) fn points_note(f: &Finding) -> String {
 /// The outcome as shown to people: `kubernetes`, or `borderline (leans compose)`.
 pub(crate) fn outcome_label(rec: &Recommendation) -> String {
     match rec.lean {
-        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        Some(l) => tr!(
+            "report-outcome-leans",
+            outcome = rec.outcome.as_str(),
+            lean = l.as_str()
+        ),
         None => rec.outcome.as_str().to_string(),
     }
 }
@@ -75,7 +87,20 @@ pub fn graph_json(r: &GraphReport, w: &mut dyn Write) -> std::io::Result<()> {
 
 /// A rule's concerns as table words: `scaling, availability`.
 pub fn concerns(c: &[crate::report::Concern]) -> String {
-    c.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")
+    c.iter()
+        .map(|c| concern_label(*c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The short words a table shows for a concern (`report-concern-ID`).
+pub fn concern_label(c: crate::report::Concern) -> String {
+    crate::locale::message(&format!("report-concern-{}", c.as_str()), &[])
+}
+
+/// What a concern is, for `explain` and the Markdown report (`report-concern-ID-meaning`).
+pub fn concern_meaning(c: crate::report::Concern) -> String {
+    crate::locale::message(&format!("report-concern-{}-meaning", c.as_str()), &[])
 }
 
 /// Small reports for the renderers' unit tests.

@@ -4,6 +4,7 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::analysis::rules::{FactName, Rule, RuleKind, RuleSet};
+use crate::tr;
 
 fn points(r: &Rule) -> String {
     match r.kind {
@@ -62,13 +63,18 @@ pub fn table(set: &RuleSet) -> String {
     t.set_content_arrangement(ContentArrangement::Dynamic);
     // 80 columns: the name, concerns and sources are on `stackfit explain RULE`.
     t.set_width(80);
-    t.set_header(vec!["id", "points", "severity", "summary"]);
+    t.set_header(vec![
+        "id".to_string(),
+        tr!("report-col-points"),
+        tr!("report-col-severity"),
+        tr!("report-col-summary"),
+    ]);
     for r in &set.rules {
         t.add_row(vec![
             r.id.clone(),
             points(r),
             r.severity.as_str().to_string(),
-            r.summary.clone(),
+            r.summary_text().to_string(),
         ]);
     }
     format!("{t}\n")
@@ -76,25 +82,29 @@ pub fn table(set: &RuleSet) -> String {
 
 /// The `stackfit explain RULE` page.
 pub fn explain(r: &Rule) -> String {
-    let mut s = format!("# {} {}\n\n{}\n\n", r.id, r.name, r.summary);
-    s.push_str(&format!(
-        "points: {} · severity: {} · weighs: {}\nfires when: {}\n\n",
-        points(r),
-        r.severity.as_str(),
-        r.concerns
+    let mut s = format!("# {} {}\n\n{}\n\n", r.id, r.name, r.summary_text());
+    s.push_str(&tr!(
+        "report-explain-facts",
+        points = points(r),
+        severity = r.severity.as_str(),
+        concerns = r
+            .concerns
             .iter()
-            .map(|c| c.meaning())
+            .map(|c| crate::render::concern_meaning(*c))
             .collect::<Vec<_>>()
             .join("; "),
-        r.when.describe()
+        when = r.when.describe()
     ));
-    if let Some(q) = &r.question {
-        s.push_str(&format!(
-            "question: {} (answer with --assume {})\n\n",
-            q.text, q.assume
+    s.push_str("\n\n");
+    if let (Some(q), Some(text)) = (&r.question, r.question_text()) {
+        s.push_str(&tr!(
+            "report-explain-question",
+            question = text,
+            assume = q.assume.as_str()
         ));
+        s.push_str("\n\n");
     }
-    s.push_str(r.explanation.trim());
+    s.push_str(r.explanation_text().trim());
     s.push('\n');
     let refs: Vec<_> = r
         .source
@@ -102,7 +112,7 @@ pub fn explain(r: &Rule) -> String {
         .filter_map(|id| crate::analysis::rules::sources::find(id))
         .collect();
     if !refs.is_empty() {
-        s.push_str("\n## References\n");
+        s.push_str(&format!("\n## {}\n", tr!("report-references")));
         for (i, src) in refs.iter().enumerate() {
             s.push_str(&format!("[{}] {}\n", i + 1, src.cite()));
         }
@@ -121,9 +131,12 @@ pub fn sources(set: &RuleSet) -> String {
             .map(|r| r.id.as_str())
             .collect();
         out.push_str(&format!("{}  {}\n", src.id, src.cite()));
-        out.push_str(&format!("      {}\n", src.supports));
+        out.push_str(&format!("      {}\n", src.supports_text()));
         if !by.is_empty() {
-            out.push_str(&format!("      cited by: {}\n", by.join(", ")));
+            out.push_str(&format!(
+                "      {}\n",
+                tr!("report-cited-by", rules = by.join(", "))
+            ));
         }
     }
     out

@@ -4,6 +4,8 @@
 use std::io::Write;
 
 use crate::source::escape::line;
+use crate::locale::width as width_of;
+use crate::tr;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
@@ -48,13 +50,13 @@ fn severity_style(s: &str) -> anstyle::Style {
     }
 }
 
-/// Words of `text` in lines of at most `width` characters (our own prose; a word longer than
-/// the width stands alone).
+/// Words of `text` in lines of at most `width` display columns (our own prose; a word longer
+/// than the width stands alone; Hangul counts two columns).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     for word in text.split_whitespace() {
-        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+        if !cur.is_empty() && width_of(&cur) + 1 + width_of(word) > width {
             lines.push(std::mem::take(&mut cur));
         }
         if !cur.is_empty() {
@@ -70,7 +72,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// One list item, wrapped to `width` with a hanging indent under its first word.
 fn item(w: &mut dyn Write, prefix: &str, text: &str, width: usize) -> std::io::Result<()> {
-    let indent = " ".repeat(prefix.chars().count());
+    let indent = " ".repeat(width_of(prefix));
     let lines = wrap(text, width.saturating_sub(indent.len()).max(20));
     for (i, l) in lines.iter().enumerate() {
         writeln!(w, "{}{l}", if i == 0 { prefix } else { &indent })?;
@@ -120,16 +122,20 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         }
         return Ok(());
     };
-    let outcome = match rec.lean {
-        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
-        None => rec.outcome.as_str().to_string(),
-    };
-    let outcome = paint(&outcome, verdict_style(rec.outcome.as_str()), colour);
+    let outcome = paint(
+        &super::outcome_label(rec),
+        verdict_style(rec.outcome.as_str()),
+        colour,
+    );
     writeln!(
         w,
-        "stackfit: {outcome} — score {}, confidence {}{}",
-        signed(rec.score),
-        rec.confidence.as_str(),
+        "{}{}",
+        tr!(
+            "report-headline",
+            outcome = outcome.as_str(),
+            score = signed(rec.score),
+            confidence = super::confidence_label(rec.confidence.as_str())
+        ),
         r.system
             .as_ref()
             .map(|s| format!(" — {}", line(s)))
@@ -139,26 +145,34 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         return Ok(());
     }
     let cols = usize::from(o.width.unwrap_or(80)).clamp(40, 200);
-    for l in wrap(super::HOW_TO_READ, cols) {
+    for l in wrap(&super::how_to_read(), cols) {
         writeln!(w, "{l}")?;
     }
+    let fact = |k: &str| {
+        r.facts
+            .get(k)
+            .map(|f| f.value.to_string())
+            .unwrap_or_default()
+    };
     writeln!(
         w,
-        "services: {} · deployable units: {} · running: {}",
-        r.services.len(),
-        r.facts
-            .get("deployable-units")
-            .map(|f| f.value.to_string())
-            .unwrap_or_default(),
-        r.facts
-            .get("running-services")
-            .map(|f| f.value.to_string())
-            .unwrap_or_default(),
+        "{}",
+        tr!(
+            "report-counts",
+            services = r.services.len(),
+            units = fact("deployable-units"),
+            running = fact("running-services")
+        )
     )?;
     writeln!(w)?;
     if !rec.rules.is_empty() {
         let mut t = table(tty, width);
-        t.set_header(vec!["points", "rule", "why", "concern"]);
+        t.set_header(vec![
+            tr!("report-col-points"),
+            tr!("report-col-rule"),
+            tr!("report-col-why"),
+            tr!("report-col-concern"),
+        ]);
         for l in &rec.rules {
             t.add_row(vec![
                 Cell::new(signed(l.points)).set_alignment(CellAlignment::Right),
@@ -169,7 +183,7 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         }
         t.add_row(vec![
             Cell::new(signed(rec.score)).set_alignment(CellAlignment::Right),
-            Cell::new("score"),
+            Cell::new(tr!("report-col-score")),
             Cell::new(format!("→ {outcome}")),
             Cell::new(""),
         ]);
@@ -177,9 +191,13 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         writeln!(w)?;
     }
     if !rec.questions.is_empty() {
-        writeln!(w, "Questions that would decide it:")?;
+        writeln!(w, "{}", tr!("report-questions"))?;
         let mut t = table(tty, width);
-        t.set_header(vec!["points", "question", "answer with"]);
+        t.set_header(vec![
+            tr!("report-col-points"),
+            tr!("report-col-question"),
+            tr!("report-col-answer"),
+        ]);
         for q in &rec.questions {
             t.add_row(vec![
                 Cell::new(signed(q.points)).set_alignment(CellAlignment::Right),
@@ -191,7 +209,7 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         writeln!(w)?;
     }
     if let Some(c) = &r.config {
-        writeln!(w, "config: {}", line(c))?;
+        writeln!(w, "{}", tr!("report-config", path = line(c)))?;
     }
     let problems: Vec<_> = r
         .findings
@@ -199,7 +217,7 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         .filter(|f| f.kind != crate::report::analysis::FindingKind::Score)
         .collect();
     if !problems.is_empty() {
-        writeln!(w, "Findings:")?;
+        writeln!(w, "{}", tr!("report-findings"))?;
         for f in problems {
             let at = f
                 .location
@@ -221,34 +239,38 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         writeln!(w)?;
     }
     if !rec.notes.is_empty() {
-        writeln!(w, "Notes:")?;
+        writeln!(w, "{}", tr!("report-notes"))?;
         for n in &rec.notes {
             item(w, "  - ", &line(&n.text), cols)?;
         }
         writeln!(w)?;
     }
-    writeln!(w, "Decomposition hint:")?;
+    writeln!(w, "{}", tr!("report-hint"))?;
     for h in &r.hints {
         item(
             w,
             "  - ",
-            &format!(
-                "{}: {} ({} confidence: {})",
-                line(&h.title),
-                line(&h.advice),
-                h.confidence.as_str(),
-                line(&h.evidence)
+            &tr!(
+                "report-hint-item",
+                title = line(&h.title),
+                advice = line(&h.advice),
+                confidence = super::confidence_label(h.confidence.as_str()),
+                evidence = line(&h.evidence)
             ),
             cols,
         )?;
     }
     if let Some(e) = &r.expect {
         writeln!(w)?;
+        let verdict = if e.matched {
+            tr!("report-expect-matched")
+        } else {
+            tr!("report-expect-different")
+        };
         writeln!(
             w,
-            "expected {}: {}",
-            e.expected,
-            if e.matched { "matched" } else { "DIFFERENT" }
+            "{}",
+            tr!("report-expected", expected = e.expected.as_str(), verdict = verdict)
         )?;
     }
     Ok(())

@@ -131,8 +131,8 @@ impl RuleDoc {
         RuleDoc {
             id: r.id.clone(),
             name: r.name.clone(),
-            summary: r.summary.clone(),
-            explanation: r.explanation.trim().to_string(),
+            summary: r.summary_text().to_string(),
+            explanation: r.explanation_text().trim().to_string(),
             severity: r.severity,
             concerns: r.concerns.clone(),
             source: r.source.clone(),

@@ -7,6 +7,7 @@ use std::path::Path;
 /// Stages from the bottom up; a module may use its own stage and those below it.
 const STAGES: &[(&str, u8)] = &[
     ("source", 0),
+    ("locale", 0),
     ("error", 1),
     ("model", 2),
     ("input", 3),

@@ -5,7 +5,8 @@
 
 #[allow(unused_imports)]
 use super::schema::{
-    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, Severity, Source, Tier,
+    Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, RuleText, Severity, Source,
+    SourceText, Tier,
 };
 use crate::analysis::facts::FactName;
 

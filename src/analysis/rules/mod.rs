@@ -120,6 +120,34 @@ pub struct Fired<'r> {
     pub message: String,
 }
 
+/// A rule's human-readable texts in the language of this process (English where a `--rules`
+/// file gives no translation).
+impl Rule {
+    fn translated(&self) -> Option<&schema::RuleText> {
+        match crate::locale::lang() {
+            crate::locale::Lang::Ko => self.ko.as_ref(),
+            crate::locale::Lang::En => None,
+        }
+    }
+    pub fn summary_text(&self) -> &str {
+        self.translated().map_or(&self.summary, |t| &t.summary)
+    }
+    pub fn message_text(&self) -> &str {
+        self.translated().map_or(&self.message, |t| &t.message)
+    }
+    pub fn question_text(&self) -> Option<&str> {
+        let q = self.question.as_ref()?;
+        Some(
+            self.translated()
+                .and_then(|t| t.question.as_deref())
+                .unwrap_or(&q.text),
+        )
+    }
+    pub fn explanation_text(&self) -> &str {
+        self.translated().map_or(&self.explanation, |t| &t.explanation)
+    }
+}
+
 impl Rule {
     /// Evaluates the rule; `None` when it does not fire.
     pub fn eval(&self, facts: &Facts) -> Option<Fired<'_>> {
@@ -134,7 +162,7 @@ impl Rule {
         Some(Fired {
             rule: self,
             points,
-            message: render_message(&self.message, facts),
+            message: render_message(self.message_text(), facts),
         })
     }
 

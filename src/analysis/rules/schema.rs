@@ -142,6 +142,16 @@ pub enum Concern {
 }
 
 impl Concern {
+    pub const ALL: [Concern; 7] = [
+        Concern::MonolithFirst,
+        Concern::SystemSize,
+        Concern::Simplicity,
+        Concern::Scaling,
+        Concern::Availability,
+        Concern::Operations,
+        Concern::OperatingCost,
+    ];
+
     /// The id, as rule files and JSON write it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -152,32 +162,6 @@ impl Concern {
             Concern::Availability => "availability",
             Concern::Operations => "operations",
             Concern::OperatingCost => "operating-cost",
-        }
-    }
-
-    /// The short words tables show.
-    pub fn label(self) -> &'static str {
-        match self {
-            Concern::MonolithFirst => "monolith first",
-            Concern::SystemSize => "size",
-            Concern::Simplicity => "simplicity",
-            Concern::Scaling => "scaling",
-            Concern::Availability => "availability",
-            Concern::Operations => "operations",
-            Concern::OperatingCost => "cost",
-        }
-    }
-
-    /// What the concern is, for `explain` and the Markdown report.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Concern::MonolithFirst => "monolith first: decompose before an orchestrator",
-            Concern::SystemSize => "system size: a few containers are what Compose is for",
-            Concern::Simplicity => "simplicity: no scaling need, no orchestrator",
-            Concern::Scaling => "scaling: microservices that must scale",
-            Concern::Availability => "availability and zero-downtime deploys",
-            Concern::Operations => "self-healing, batch, configuration and load balancing",
-            Concern::OperatingCost => "operating cost",
         }
     }
 }
@@ -192,7 +176,7 @@ pub struct Rule {
     pub name: String,
     /// One-line summary.
     pub summary: String,
-    /// Seed rules it serves: `a`–`f` or `cost` (README.md, "How it decides").
+    /// The concerns it weighs (README.md, "How it decides").
     pub concerns: Vec<Concern>,
     /// Source ids (README.md, "How it decides").
     pub source: Vec<String>,
@@ -224,6 +208,22 @@ pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Question>,
     /// Long help: What it does / Why it matters / Example / How to act / Suppress.
+    pub explanation: String,
+    /// The Korean texts (`[ko]`): built-in rules have them (a test); a `--rules` file may not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ko: Option<RuleText>,
+}
+
+/// A rule's human-readable texts in another language: the same placeholders as the English.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(stackfit_lib, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleText {
+    pub summary: String,
+    pub message: String,
+    /// The flip question, when the rule has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
     pub explanation: String,
 }
 
@@ -269,6 +269,17 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// What the rules take from it, in our own words.
+    pub supports: String,
+    /// The Korean texts (`[source.ko]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ko: Option<SourceText>,
+}
+
+/// A source's human-readable text in another language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(stackfit_lib, derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceText {
     pub supports: String,
 }
 
@@ -471,6 +482,32 @@ impl Rule {
             let p = p.split('|').next().unwrap_or(p);
             if p.parse::<FactName>().is_err() {
                 return fail("message", format!("message: unknown fact `{{{p}}}`"));
+            }
+        }
+        if let Some(ko) = &self.ko {
+            let facts = |m: &str| {
+                let mut v: Vec<String> = placeholders(m)
+                    .into_iter()
+                    .map(|p| p.split('|').next().unwrap_or(p).to_string())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            if facts(&ko.message) != facts(&self.message) {
+                return fail(
+                    "ko.message",
+                    format!(
+                        "ko.message must use the facts of message: {{{}}}",
+                        facts(&self.message).join("}, {")
+                    ),
+                );
+            }
+            if ko.question.is_some() != self.question.is_some() {
+                return fail(
+                    "ko",
+                    "ko.question must be given exactly when the rule has a [question]".into(),
+                );
             }
         }
         Ok(())

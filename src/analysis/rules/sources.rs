@@ -18,6 +18,14 @@ impl Source {
         })
     }
 
+    /// What the rules take from it, in the language of this process.
+    pub fn supports_text(&self) -> &str {
+        match (crate::locale::lang(), &self.ko) {
+            (crate::locale::Lang::Ko, Some(k)) => &k.supports,
+            _ => &self.supports,
+        }
+    }
+
     /// One reference line: `Title — Publisher (date). link or reference`.
     pub fn cite(&self) -> String {
         let mut s = format!("{} — {}", self.title, self.publisher);

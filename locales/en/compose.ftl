@@ -1,0 +1,2 @@
+# compose messages (en). Ids start with `compose-`; see src/locale/mod.rs.
+

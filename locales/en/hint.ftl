@@ -1,0 +1,2 @@
+# hint messages (en). Ids start with `hint-`; see src/locale/mod.rs.
+

@@ -1,0 +1,2 @@
+# input messages (en). Ids start with `input-`; see src/locale/mod.rs.
+

@@ -1,0 +1,2 @@
+# plan messages (en). Ids start with `plan-`; see src/locale/mod.rs.
+

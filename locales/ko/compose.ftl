@@ -1,0 +1,2 @@
+# compose messages (ko). Ids start with `compose-`; see src/locale/mod.rs.
+

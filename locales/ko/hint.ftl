@@ -1,0 +1,2 @@
+# hint messages (ko). Ids start with `hint-`; see src/locale/mod.rs.
+

@@ -1,0 +1,2 @@
+# input messages (ko). Ids start with `input-`; see src/locale/mod.rs.
+

@@ -1,0 +1,2 @@
+# plan messages (ko). Ids start with `plan-`; see src/locale/mod.rs.
+

@@ -1,0 +1,239 @@
+//! The language of every human-readable text (English, Korean) and its lookup through Fluent;
+//! owns the locale files under `locales/` and the choice of language (`--lang`, else `LC_ALL`,
+//! `LC_MESSAGES`, `LANG`). It must not know what the texts are used for: machine fields (ids,
+//! enum values, JSON keys) never pass through here.
+//!
+//! Messages are grouped by the first word of their id (`error-…` in `error.ftl`, `report-…` in
+//! `report.ftl`), and only the file of a message that is asked for is parsed, only for the one
+//! language in use: a run that prints a table never parses the error or help texts.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The languages stackfit speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// `en`, `ko`, `ko-KR`, `ko_KR.UTF-8`: the language part decides; `None` for anything else.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let lang = tag
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "en" => Some(Lang::En),
+            "ko" => Some(Lang::Ko),
+            _ => None,
+        }
+    }
+
+    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
+    /// and not empty; a locale stackfit does not speak (`C`, `de_DE`) gives English.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| var(k).filter(|v| !v.is_empty()))
+            .next()
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or_default()
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+static CURRENT: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of this process once, before anything is printed; later calls are ignored
+/// (the language of one run never changes half-way).
+pub fn set(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+/// The language of this process (English until [`set`] is called).
+pub fn lang() -> Lang {
+    CURRENT.get().copied().unwrap_or_default()
+}
+
+/// The message files: (area, English, Korean). An id's first word names its area.
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "error",
+        include_str!("../../locales/en/error.ftl"),
+        include_str!("../../locales/ko/error.ftl"),
+    ),
+    (
+        "compose",
+        include_str!("../../locales/en/compose.ftl"),
+        include_str!("../../locales/ko/compose.ftl"),
+    ),
+    (
+        "input",
+        include_str!("../../locales/en/input.ftl"),
+        include_str!("../../locales/ko/input.ftl"),
+    ),
+    (
+        "report",
+        include_str!("../../locales/en/report.ftl"),
+        include_str!("../../locales/ko/report.ftl"),
+    ),
+    (
+        "hint",
+        include_str!("../../locales/en/hint.ftl"),
+        include_str!("../../locales/ko/hint.ftl"),
+    ),
+    (
+        "plan",
+        include_str!("../../locales/en/plan.ftl"),
+        include_str!("../../locales/ko/plan.ftl"),
+    ),
+    (
+        "help",
+        include_str!("../../locales/en/help.ftl"),
+        include_str!("../../locales/ko/help.ftl"),
+    ),
+];
+
+/// The locale files as (area, language, text), for the completeness tests.
+pub fn files() -> impl Iterator<Item = (&'static str, Lang, &'static str)> {
+    FILES
+        .iter()
+        .flat_map(|(area, en, ko)| [(*area, Lang::En, *en), (*area, Lang::Ko, *ko)])
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+const SLOTS: usize = FILES.len() * 2;
+static BUNDLES: [OnceLock<Bundle>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+
+fn bundle(area: usize, lang: Lang) -> &'static Bundle {
+    BUNDLES[area * 2 + lang.index()].get_or_init(|| {
+        let (_, en, ko) = FILES[area];
+        let text = match lang {
+            Lang::En => en,
+            Lang::Ko => ko,
+        };
+        let id: unic_langid::LanguageIdentifier =
+            lang.code().parse().expect("a valid language tag");
+        let mut b = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around placeables: the texts go to terminals and files.
+        b.set_use_isolating(false);
+        // The files are compiled in and checked by the tests; a syntax error would show as a
+        // missing message, never as a crash.
+        let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = b.add_resource(res);
+        b
+    })
+}
+
+fn area_of(id: &str) -> Option<usize> {
+    let word = id.split('-').next()?;
+    FILES.iter().position(|(a, _, _)| *a == word)
+}
+
+/// Whether the message exists in `lang` (for the completeness tests and optional texts).
+pub fn has(lang: Lang, id: &str) -> bool {
+    area_of(id).is_some_and(|a| bundle(a, lang).has_message(id))
+}
+
+/// The message `id` in `lang` with `args`; English when the language lacks it, the id itself
+/// when English lacks it too (a test keeps every id used in the code in the English files).
+pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let Some(area) = area_of(id) else {
+        return id.to_string();
+    };
+    let fargs = (!args.is_empty()).then(|| {
+        let mut a = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            a.set(*k, v.clone());
+        }
+        a
+    });
+    for l in [lang, Lang::En] {
+        let b = bundle(area, l);
+        if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b.format_pattern(p, fargs.as_ref(), &mut errors).into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// The message `id` in the language of this process.
+pub fn message(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    message_in(lang(), id, args)
+}
+
+/// `tr!("report-counts", services = 3, units = 2, running = 3)`: the message in the language of this process. Values are
+/// anything `FluentValue` takes (strings and numbers: numbers choose plural forms).
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::locale::message($id, &[])
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::locale::message(
+            $id,
+            &[$((stringify!($k), ::fluent_bundle::FluentValue::from($v))),+],
+        )
+    };
+}
+
+/// Display width of a text in terminal columns (Hangul and other wide characters count two).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_variables_choose_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "ko_KR.UTF-8")])), Lang::Ko);
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "ko_KR.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "ko"), ("LANG", "C")])),
+            Lang::Ko
+        );
+        assert_eq!(Lang::from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::parse("ko-KR"), Some(Lang::Ko));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn width_counts_hangul_twice() {
+        assert_eq!(width("배포 단위"), 9);
+        assert_eq!(width("unit"), 4);
+    }
+}
