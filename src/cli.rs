@@ -273,6 +273,12 @@ pub struct GraphArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "json")]
     pub format: GraphFormat,
+    /// Draw only this service (with the roles of its image) and its direct neighbours (dot, mermaid)
+    #[arg(long, value_name = "SERVICE")]
+    pub focus: Option<String>,
+    /// Draw at most N nodes, the ones with the most edges; the rest become one summary node (dot, mermaid)
+    #[arg(long, value_name = "N", default_value_t = crate::report::picture::DEFAULT_MAX_NODES)]
+    pub max_nodes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -354,10 +360,10 @@ fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> cl
     if let Some(t) = text(lang, &format!("help-{path}-about")) {
         cmd = cmd.about(t);
     }
-    if cmd.get_long_about().is_some() {
-        if let Some(t) = text(lang, &format!("help-{path}-long-about")) {
-            cmd = cmd.long_about(t);
-        }
+    if cmd.get_long_about().is_some()
+        && let Some(t) = text(lang, &format!("help-{path}-long-about"))
+    {
+        cmd = cmd.long_about(t);
     }
     let template = text(lang, "help-clap-usage").unwrap_or_else(|| "Usage:".into());
     cmd = cmd
@@ -384,7 +390,13 @@ fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> cl
             let values: Vec<String> = cmd
                 .get_arguments()
                 .find(|a| a.get_id().as_str() == id)
-                .map(|a| a.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_string()).collect())
+                .map(|a| {
+                    a.get_possible_values()
+                        .iter()
+                        .filter(|v| !v.is_hide_set())
+                        .map(|v| v.get_name().to_string())
+                        .collect()
+                })
                 .unwrap_or_default();
             if values.is_empty() {
                 t

@@ -13,6 +13,7 @@ use crate::analysis::rules::{POINTS_RANGE, RuleKind, RuleSet, Severity};
 use crate::error::{Error, Result};
 use crate::model::declared::{DeclaredFacts, Origin};
 use crate::source::{SourceMap, Span};
+use crate::tr;
 
 pub const FILE_NAME: &str = "stackfit.toml";
 
@@ -97,7 +98,7 @@ pub fn discover(start: &Path, root: Option<&Path>) -> Option<PathBuf> {
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let name = crate::input::display_name(path);
-        let text = crate::input::read_text(path, "config file")
+        let text = crate::input::read_text(path, &tr!("config-what-file"))
             .map_err(|e| e.with_kind(crate::error::ErrorKind::Usage))?;
         let mut sources = SourceMap::default();
         sources.add(name.clone(), path.to_path_buf(), text);
@@ -143,10 +144,7 @@ impl Config {
         {
             return Err(self.error(
                 f.span(),
-                format!(
-                    "fail-on must be error, warning, info or never, got `{}`",
-                    f.get_ref()
-                ),
+                tr!("config-fail-on", value = f.get_ref().as_str()),
             ));
         }
         Ok(())
@@ -163,9 +161,10 @@ impl Config {
                 other => {
                     return Err(self.error(
                         v.span(),
-                        format!(
-                            "facts.{k} must be a single value, found {}",
-                            other.type_str()
+                        tr!(
+                            "config-fact-not-single",
+                            key = k.as_str(),
+                            found = other.type_str()
                         ),
                     ));
                 }
@@ -215,10 +214,10 @@ impl Config {
                 let names = model.services.iter().map(|s| s.name.as_str());
                 return Err(self.error(
                     name.span(),
-                    format!(
-                        "classify.services: no service `{}`{}",
-                        crate::source::escape::short(name.get_ref()),
-                        crate::source::suggest::did_you_mean(name.get_ref(), names)
+                    tr!(
+                        "config-classify-no-service",
+                        service = crate::source::escape::short(name.get_ref()),
+                        suggestion = crate::source::suggest::did_you_mean(name.get_ref(), names)
                     ),
                 ));
             };
@@ -246,9 +245,10 @@ impl Config {
                 .ok_or_else(|| {
                     self.error(
                         key.span(),
-                        format!(
-                            "rules.{section}: unknown rule `{}` (see `stackfit rules`)",
-                            key.get_ref()
+                        tr!(
+                            "config-unknown-rule",
+                            section = section,
+                            rule = key.get_ref().as_str()
                         ),
                     )
                 })
@@ -278,18 +278,19 @@ impl Config {
                 if !POINTS_RANGE.contains(&points) {
                     return Err(self.error(
                         p.span(),
-                        format!(
-                            "rules.points: {points} for {} is outside the allowed range {}..={}",
-                            r.id,
-                            POINTS_RANGE.start(),
-                            POINTS_RANGE.end()
+                        tr!(
+                            "config-points-range",
+                            points = points.to_string(),
+                            rule = r.id.as_str(),
+                            min = POINTS_RANGE.start().to_string(),
+                            max = POINTS_RANGE.end().to_string()
                         ),
                     ));
                 }
                 if r.kind != RuleKind::Score {
                     return Err(self.error(
                         p.span(),
-                        format!("rules.points: {} is not a scoring rule", r.id),
+                        tr!("config-points-not-score", rule = r.id.as_str()),
                     ));
                 }
                 r.points = points;

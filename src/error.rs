@@ -23,7 +23,8 @@ pub struct Error {
     /// The anchor definition when the offending value came through a YAML alias, or where the
     /// parser noticed a syntax error whose cause is `location`.
     pub related: Option<Location>,
-    /// How the message names `related`: "value defined at", "noticed at".
+    /// The message id naming `related`: `error-related-defined` ("value defined at"),
+    /// `error-related-noticed` ("the parser noticed it at").
     pub related_as: &'static str,
     /// The offending line, for an error snippet under the message (table output only).
     pub excerpt: Option<crate::source::excerpt::Excerpt>,
@@ -37,7 +38,7 @@ impl Error {
             message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
-            related_as: "value defined at",
+            related_as: "error-related-defined",
             excerpt: None,
         }
     }
@@ -48,7 +49,7 @@ impl Error {
             message: crate::source::secrets::redact_message(&message.into()),
             location: None,
             related: None,
-            related_as: "value defined at",
+            related_as: "error-related-defined",
             excerpt: None,
         }
     }
@@ -82,7 +83,7 @@ impl std::fmt::Display for Error {
             None => write!(f, "{}", self.message)?,
         }
         if let Some(r) = &self.related {
-            write!(f, " ({} {r})", self.related_as)?;
+            write!(f, " ({} {r})", crate::locale::message(self.related_as, &[]))?;
         }
         Ok(())
     }

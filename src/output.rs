@@ -3,6 +3,7 @@
 //! input; it must never follow a symlink at the target, never create a file at a predictable
 //! temporary name, and never replace a device, a FIFO or one of the inputs.
 
+use crate::tr;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,11 @@ pub enum Replace {
 }
 
 fn refuse(path: &Path, why: &str) -> Error {
-    Error::usage(format!("cannot write {}: {why}", display_name(path)))
+    Error::usage(tr!(
+        "error-cannot-write",
+        path = display_name(path),
+        why = why
+    ))
 }
 
 #[cfg(unix)]
@@ -70,13 +75,10 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[PathBuf], replace: Replace) ->
         Ok(meta) => {
             let ft = meta.file_type();
             if ft.is_symlink() {
-                return Err(refuse(
-                    path,
-                    "it is a symbolic link; stackfit does not write through links",
-                ));
+                return Err(refuse(path, &tr!("error-write-symlink")));
             }
             if replace == Replace::Never {
-                return Err(refuse(path, "it already exists"));
+                return Err(refuse(path, &tr!("error-write-exists")));
             }
             if is_char_device_or_fifo(&ft) {
                 let mut f =
@@ -87,17 +89,14 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[PathBuf], replace: Replace) ->
                     .map_err(|e| refuse(path, &crate::source::io_reason(&e)));
             }
             if !ft.is_file() {
-                return Err(refuse(
-                    path,
-                    "it is not a regular file (a directory, socket or block device)",
-                ));
+                return Err(refuse(path, &tr!("error-write-not-regular")));
             }
             if meta.permissions().readonly() {
-                return Err(refuse(path, "it is read-only"));
+                return Err(refuse(path, &tr!("error-write-read-only")));
             }
             for input in inputs {
                 if std::fs::metadata(input).is_ok_and(|m| same_file(&m, &meta)) {
-                    return Err(refuse(path, "it is one of the inputs"));
+                    return Err(refuse(path, &tr!("error-write-input")));
                 }
             }
         }
@@ -139,9 +138,9 @@ pub fn append_step_summary(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     opts.open(path)
         .and_then(|mut f| f.write_all(bytes))
         .map_err(|e| {
-            Error::usage(format!(
-                "cannot append to the file named by GITHUB_STEP_SUMMARY: {}",
-                crate::source::io_reason(&e)
+            Error::usage(tr!(
+                "error-step-summary",
+                why = crate::source::io_reason(&e)
             ))
         })
 }

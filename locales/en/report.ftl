@@ -96,3 +96,30 @@ report-note-role-split = a role-split monolith is already tiered: scale its role
 report-note-contradiction = single-host=true contradicts hosts ≥ 3 with an availability requirement: the outcome follows the score
 report-note-over-engineered = these manifests use none of what Kubernetes adds (replicas, autoscaling, disruption budgets, probes): Docker Compose on one host runs the same system with less to operate
 report-note-hard-requirement = hosts ≥ 3 with availability ≥ 99.9 % or zero-downtime can only be met by an orchestrator (availability); the score alone ({ $score }) would say { $outcome }
+
+report-sarif-input-error = stackfit could not read its input ({ $code })
+report-sarif-input-error-help = An input file is missing, unreadable, not valid YAML or not a valid compose file, so the analysis stopped and no recommendation was made. Fix the file at the reported location; stackfit exits 3 until it reads.
+report-sarif-suppression = A suppression that suppressed nothing ({ $code })
+report-sarif-suppression-help = A `# stackfit: ignore[RULE]` comment or an `x-stackfit: {"{"}ignore: …{"}"}` entry names a rule that did not fire at that place, or a rule that does not exist. Remove it or correct the rule id.
+report-sarif-other = stackfit finding `{ $code }` ({ $kind })
+report-sarif-other-help = A `{ $kind }` finding reported by stackfit.
+report-sarif-related = related evidence at { $at }
+report-sarif-suppressed = { $id } ({ $name }) was suppressed here
+report-gh-verdict = { $outcome } — score { $score }, confidence { $confidence }
+report-gh-questions = ; { $n } questions would decide it (see the step summary or --format markdown)
+report-no-recommendation-stopped = no recommendation: an input error stopped the analysis
+report-gh-expected = ; expected { $expected }: { $verdict }
+report-gh-title = stackfit recommendation
+report-gh-left-out = { $left } of { $total } findings were left out ({ $parts }): GitHub shows at most { $cap } annotations per level and step; they follow in the log, and every format (sarif, markdown) has them all
+report-junit-failing = { $n } findings at warning or above
+
+report-graph-roles = { $name } × { $n } roles
+report-graph-more = { $n ->
+    [one] { $n } more service
+   *[other] { $n } more services
+}
+report-graph-no-focus = --focus: no service `{ $service }`{ $suggestion }
+report-graph-legend = legend
+report-graph-line-solid = start order and wiring
+report-graph-line-dashed = calls
+report-graph-line-thick = data and messages

@@ -57,3 +57,5 @@ help-decompose-input = `monolith:` 블록이 있는 아키텍처 설명, DOT 방
 help-decompose-resolution = 모듈성 해상도: 높을수록 더 작고 많은 후보 [기본값: 1.2]
 help-decompose-seed = 클러스터링 실행의 기본 시드 [기본값: 42]
 help-completions-shell = 대상 셸
+help-graph-focus = 이 서비스(와 같은 이미지의 역할들)와 바로 이웃한 서비스만 그림 (dot, mermaid)
+help-graph-max_nodes = 간선이 가장 많은 노드를 최대 N개까지 그리고 나머지는 요약 노드 하나로 묶음 (dot, mermaid)

@@ -93,3 +93,27 @@ report-note-role-split = 역할 분리 모놀리식은 이미 계층이 나뉘�
 report-note-contradiction = single-host=true는 가용성 요구가 있는 hosts ≥ 3과 모순됩니다: 판정은 점수를 따릅니다
 report-note-over-engineered = 이 매니페스트는 쿠버네티스가 더해 주는 것(레플리카, 오토스케일링, 중단 버짓, 프로브)을 하나도 쓰지 않습니다: 한 호스트의 Docker Compose로 같은 시스템을 더 적은 운영 부담으로 실행할 수 있습니다
 report-note-hard-requirement = hosts ≥ 3에 가용성 ≥ 99.9 % 또는 무중단 배포는 오케스트레이터로만 충족할 수 있습니다(가용성). 점수만으로는({ $score }) { $outcome }입니다
+
+report-sarif-input-error = stackfit이 입력을 읽지 못했습니다 ({ $code })
+report-sarif-input-error-help = 입력 파일이 없거나, 읽을 수 없거나, 올바른 YAML 또는 compose 파일이 아니어서 분석이 중단되었고 추천도 나오지 않았습니다. 보고된 위치의 파일을 고치십시오. 읽을 수 있을 때까지 stackfit은 종료 코드 3으로 끝납니다.
+report-sarif-suppression = 아무것도 억제하지 않은 억제 설정 ({ $code })
+report-sarif-suppression-help = `# stackfit: ignore[RULE]` 주석이나 `x-stackfit: {"{"}ignore: …{"}"}` 항목이 그 위치에서 발동하지 않은 규칙이나 존재하지 않는 규칙을 가리킵니다. 삭제하거나 규칙 id를 고치십시오.
+report-sarif-other = stackfit 발견 사항 `{ $code }` ({ $kind })
+report-sarif-other-help = stackfit이 보고한 `{ $kind }` 발견 사항입니다.
+report-sarif-related = 관련 근거: { $at }
+report-sarif-suppressed = { $id } ({ $name })이(가) 여기서 억제됨
+report-gh-verdict = { $outcome } — 점수 { $score }, 신뢰도 { $confidence }
+report-gh-questions = ; 판정을 가를 질문 { $n }개 (스텝 요약 또는 --format markdown 참고)
+report-no-recommendation-stopped = 추천 없음: 입력 오류로 분석이 중단되었습니다
+report-gh-expected = ; 기대한 판정 { $expected }: { $verdict }
+report-gh-title = stackfit 추천
+report-gh-left-out = 발견 사항 { $total }개 중 { $left }개가 빠졌습니다 ({ $parts }): GitHub는 수준과 스텝마다 주석을 최대 { $cap }개까지만 보여 줍니다. 나머지는 로그에 이어지며, 모든 형식(sarif, markdown)에 전부 들어 있습니다
+report-junit-failing = warning 이상인 발견 사항 { $n }개
+
+report-graph-roles = { $name } × 역할 { $n }개
+report-graph-more = 그 밖의 서비스 { $n }개
+report-graph-no-focus = --focus: 서비스 `{ $service }`이(가) 없습니다{ $suggestion }
+report-graph-legend = 범례
+report-graph-line-solid = 시작 순서와 연결
+report-graph-line-dashed = 호출
+report-graph-line-thick = 데이터와 메시지

@@ -14,6 +14,7 @@ use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
 use crate::model::Model;
 use crate::source::{Location, Pos, SourceMap};
+use crate::tr;
 
 /// Names for a sentence: at most 8, then "and N more" (the hint's `services` keeps them all).
 fn list<S: AsRef<str>>(names: &[S]) -> String {
@@ -25,7 +26,7 @@ fn list<S: AsRef<str>>(names: &[S]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > SHOWN {
-        out.push_str(&format!(" and {} more", names.len() - SHOWN));
+        out.push_str(&tr!("hint-list-more", n = names.len() - SHOWN));
     }
     out
 }
@@ -200,26 +201,30 @@ pub fn hints(
             let worker_first = by_role.contains_key("worker") || by_role.contains_key("scheduler");
             out.push(Hint {
                 kind: "role-split".into(),
-                title: format!(
-                    "one codebase ({}) runs in {} roles",
-                    image_key(&svcs[members[0]]).trim_start_matches("build:"),
-                    members.len()
+                title: tr!(
+                    "hint-role-split-title",
+                    image = image_key(&svcs[members[0]]).trim_start_matches("build:"),
+                    n = members.len()
                 ),
-                advice: format!(
-                    "scale the roles separately ({}); {}",
-                    roles_text.join("; "),
-                    if worker_first && has_broker {
-                        "the queue-driven workers are the first to scale or extract, their broker edges are the seam"
+                advice: tr!(
+                    "hint-role-split-advice",
+                    roles = roles_text.join("; "),
+                    next = if worker_first && has_broker {
+                        tr!("hint-role-split-next-queue")
                     } else if worker_first {
-                        "the workers are the first to scale or extract, along the work they take from the others"
+                        tr!("hint-role-split-next-workers")
                     } else {
-                        "extract bounded contexts at the edges later, only where they change or scale on their own"
+                        tr!("hint-role-split-next-edges")
                     }
                 ),
-                evidence: format!(
-                    "{} services run the same {} with different commands or roles",
-                    members.len(),
-                    if svcs[members[0]].build.is_some() { "build context" } else { "image" }
+                evidence: tr!(
+                    "hint-role-split-evidence",
+                    n = members.len(),
+                    source = if svcs[members[0]].build.is_some() {
+                        "build"
+                    } else {
+                        "image"
+                    }
                 ),
                 confidence: HintConfidence::High,
                 services: members.iter().map(|&i| name(i)).collect(),
@@ -232,13 +237,11 @@ pub fn hints(
         let (kind, title, advice) = if outcome == Outcome::DecomposeFirst {
             (
                 "decompose-candidates",
-                format!("decompose `{}` before moving to an orchestrator", name(app)),
-                format!(
-                    "cut along the parts that scale or are owned separately; the datastores and brokers it uses ({}) \
-                     mark the first candidate boundaries: give each candidate service its own tables before \
-                     splitting the code; run background work as a separate role first",
-                    if seam_names.is_empty() {
-                        "none in the file".to_string()
+                tr!("hint-decompose-title", service = name(app)),
+                tr!(
+                    "hint-decompose-advice",
+                    seams = if seam_names.is_empty() {
+                        tr!("hint-decompose-no-seams")
                     } else {
                         list(&seam_names)
                     }
@@ -247,16 +250,15 @@ pub fn hints(
         } else {
             (
                 "keep-monolith",
-                format!("keep the monolith `{}`", name(app)),
-                format!(
-                    "no driver asks for decomposition; its first seams, if one appears, are {}: run background work \
-                     as a worker role of the same image before extracting anything",
-                    if seam_names.is_empty() {
-                        "its modules and the tables they own".to_string()
+                tr!("hint-keep-monolith-title", service = name(app)),
+                tr!(
+                    "hint-keep-monolith-advice",
+                    seams = if seam_names.is_empty() {
+                        tr!("hint-keep-monolith-seams-modules")
                     } else {
-                        format!(
-                            "the stores it talks to ({}) and the modules that own their tables",
-                            list(&seam_names)
+                        tr!(
+                            "hint-keep-monolith-seams-stores",
+                            stores = list(&seam_names)
                         )
                     }
                 ),
@@ -266,10 +268,10 @@ pub fn hints(
             kind: kind.into(),
             title,
             advice,
-            evidence: format!(
-                "one deployable unit in one role ({}), with {} datastores or brokers beside it",
-                name(app),
-                seams.len()
+            evidence: tr!(
+                "hint-monolith-evidence",
+                service = name(app),
+                n = seams.len()
             ),
             confidence: HintConfidence::Medium,
             services: vec![name(app)],
@@ -286,36 +288,45 @@ pub fn hints(
                 .candidates
                 .iter()
                 .map(|c| {
-                    let tables = if c.tables.is_empty() {
-                        String::new()
+                    if c.tables.is_empty() {
+                        tr!(
+                            "hint-module-candidate",
+                            name = c.name.as_str(),
+                            n = c.members.len()
+                        )
                     } else {
-                        format!(" owning {}", list(&c.tables))
-                    };
-                    format!("{} ({} modules{tables})", c.name, c.members.len())
+                        tr!(
+                            "hint-module-candidate-tables",
+                            name = c.name.as_str(),
+                            n = c.members.len(),
+                            tables = list(&c.tables)
+                        )
+                    }
                 })
                 .collect();
             let decompose = outcome == Outcome::DecomposeFirst;
             out.push(Hint {
                 kind: "module-candidates".into(),
-                title: format!(
-                    "{} candidate services from {} modules",
-                    d.candidates.len(),
-                    modules.modules.len()
+                title: tr!(
+                    "hint-module-title",
+                    candidates = d.candidates.len(),
+                    modules = modules.modules.len()
                 ),
-                advice: format!(
-                    "{}: {}; {} cut dependencies — `stackfit decompose {file}` shows members, cut edges and confidence",
-                    if decompose {
-                        "extract these candidates one at a time, each with the tables it owns"
+                advice: tr!(
+                    "hint-module-advice",
+                    lead = if decompose {
+                        tr!("hint-module-advice-extract")
                     } else {
-                        "if a driver appears, these are the seams"
+                        tr!("hint-module-advice-seams")
                     },
-                    list.join("; "),
-                    d.cut_edges.len()
+                    candidates = list.join("; "),
+                    cut = d.cut_edges.len(),
+                    file = file.as_str()
                 ),
-                evidence: format!(
-                    "the described modules and their dependencies: {} modules, {} cut dependencies",
-                    modules.modules.len(),
-                    d.cut_edges.len()
+                evidence: tr!(
+                    "hint-module-evidence",
+                    modules = modules.modules.len(),
+                    cut = d.cut_edges.len()
                 ),
                 confidence: HintConfidence::Medium,
                 services: d.candidates.iter().map(|c| c.name.clone()).collect(),
@@ -357,31 +368,34 @@ pub fn hints(
             }
             out.push(Hint {
                 kind: "shared-datastore".into(),
-                title: format!("`{}` is shared by {} services", name(store), users.len()),
+                title: tr!(
+                    "hint-shared-store-title",
+                    store = name(store),
+                    n = users.len()
+                ),
                 advice: if graph.node(store).class == Class::Cache {
-                    format!(
-                        "one keyspace couples {}: give each its own cache instance, or keys that one service owns",
-                        list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
+                    tr!(
+                        "hint-shared-cache-advice",
+                        services = list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
                     )
                 } else {
-                    format!(
-                        "split the schema before splitting the code: give {} their own schemas or databases (one \
-                         server with separate databases is fine)",
-                        list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
+                    tr!(
+                        "hint-shared-store-advice",
+                        services = list(&users.iter().map(|&u| name(u)).collect::<Vec<_>>())
                     )
                 },
                 evidence: if by_db.is_empty() {
-                    format!(
-                        "{} services from {} codebases connect to `{}` (depends_on or connection settings)",
-                        users.len(),
-                        codebases(users),
-                        name(store)
+                    tr!(
+                        "hint-shared-store-evidence",
+                        n = users.len(),
+                        codebases = codebases(users),
+                        store = name(store)
                     )
                 } else {
-                    format!(
-                        "{} services name the same database on `{}` in their connection settings",
-                        by_db.values().max().copied().unwrap_or(0),
-                        name(store)
+                    tr!(
+                        "hint-shared-database-evidence",
+                        n = by_db.values().max().copied().unwrap_or(0),
+                        store = name(store)
                     )
                 },
                 confidence: if by_db.is_empty() {
@@ -389,7 +403,9 @@ pub fn hints(
                 } else {
                     HintConfidence::High
                 },
-                services: std::iter::once(name(store)).chain(users.iter().map(|&u| name(u))).collect(),
+                services: std::iter::once(name(store))
+                    .chain(users.iter().map(|&u| name(u)))
+                    .collect(),
                 locations: locs(sm, [svcs[store].name_pos]),
             });
         }
@@ -449,11 +465,12 @@ pub fn hints(
             .collect();
         out.push(Hint {
             kind: "dependency-cycle".into(),
-            title: format!("dependency cycle between {}", list(&members.iter().map(|&i| name(i)).collect::<Vec<_>>())),
-            advice: "a distributed monolith: these services cannot be deployed or fail independently; break the cycle \
-                     with an event or move the shared logic into one of them"
-                .into(),
-            evidence: format!("the calls close a loop: {}", list(&shown)),
+            title: tr!(
+                "hint-cycle-title",
+                services = list(&members.iter().map(|&i| name(i)).collect::<Vec<_>>())
+            ),
+            advice: tr!("hint-cycle-advice"),
+            evidence: tr!("hint-cycle-evidence", calls = list(&shown)),
             confidence: if all_declared {
                 HintConfidence::High
             } else {
@@ -495,12 +512,13 @@ pub fn hints(
             if deg as f64 >= threshold {
                 out.push(Hint {
                     kind: "hub-service".into(),
-                    title: format!("`{}` is needed by {deg} other codebases", name(i)),
-                    advice: "a hub: changes to it ripple through the system; check whether it holds logic that \
-                             belongs to its callers, and version its API"
-                        .into(),
-                    evidence: format!(
-                        "{deg} other codebases need it, against {mean:.1} on average (threshold {threshold:.1})"
+                    title: tr!("hint-hub-title", service = name(i), n = deg),
+                    advice: tr!("hint-hub-advice"),
+                    evidence: tr!(
+                        "hint-hub-evidence",
+                        n = deg,
+                        mean = format!("{mean:.1}"),
+                        threshold = format!("{threshold:.1}")
                     ),
                     confidence: HintConfidence::Medium,
                     services: vec![name(i)],
@@ -528,14 +546,16 @@ pub fn hints(
         if stores.len() >= 2 && fp.len() >= 3 && total > 0 && degree * 2 > total {
             out.push(Hint {
                 kind: "mega-service".into(),
-                title: format!("`{}` holds {} datastores and most of the dependencies", name(i), stores.len()),
-                advice: format!(
-                    "a mega service: split it along its datastores ({}), each with the code that writes it",
-                    list(&stores.iter().map(|&s| name(s)).collect::<Vec<_>>())
+                title: tr!("hint-mega-title", service = name(i), n = stores.len()),
+                advice: tr!(
+                    "hint-mega-advice",
+                    stores = list(&stores.iter().map(|&s| name(s)).collect::<Vec<_>>())
                 ),
-                evidence: format!(
-                    "it alone uses {} datastores and is in {degree} of the {total} dependencies",
-                    stores.len()
+                evidence: tr!(
+                    "hint-mega-evidence",
+                    n = stores.len(),
+                    degree = degree,
+                    total = total
                 ),
                 confidence: HintConfidence::Medium,
                 services: vec![name(i)],
@@ -564,12 +584,9 @@ pub fn hints(
         if isolated.len() >= 2 {
             out.push(Hint {
                 kind: "nano-services".into(),
-                title: format!("{} services talk to nothing and expose nothing", isolated.len()),
-                advice: "possibly nano services (or wiring the files do not show): check whether each is worth a \
-                         deployable unit, or merge it into the service it belongs to"
-                    .into(),
-                evidence: "no ports, no exposed ports, no dependencies, no dependants and no datastore of their own"
-                    .into(),
+                title: tr!("hint-nano-title", n = isolated.len()),
+                advice: tr!("hint-nano-advice"),
+                evidence: tr!("hint-nano-evidence"),
                 confidence: HintConfidence::Low,
                 services: isolated.iter().map(|&i| name(i)).collect(),
                 locations: locs(sm, isolated.iter().map(|&i| svcs[i].name_pos)),
@@ -621,28 +638,30 @@ pub fn hints(
     if publishing.len() >= 3 && !has_proxy {
         out.push(Hint {
             kind: "no-gateway".into(),
-            title: format!("{} services publish ports directly", publishing.len()),
-            advice: "put an API gateway or reverse proxy in front, so clients do not couple to every service's address".into(),
-            evidence: format!(
-                "{} first-party services publish TCP ports and no proxy, gateway or ingress runs in front",
-                publishing.len()
-            ),
+            title: tr!("hint-gateway-title", n = publishing.len()),
+            advice: tr!("hint-gateway-advice"),
+            evidence: tr!("hint-gateway-evidence", n = publishing.len()),
             confidence: HintConfidence::Medium,
             services: publishing.iter().map(|&i| name(i)).collect(),
-            locations: locs(sm, publishing.iter().filter_map(|&i| svcs[i].ports.first().map(|p| p.pos))),
+            locations: locs(
+                sm,
+                publishing
+                    .iter()
+                    .filter_map(|&i| svcs[i].ports.first().map(|p| p.pos)),
+            ),
         });
     }
 
     if out.is_empty() {
         out.push(Hint {
             kind: "no-smells".into(),
-            title: "no decomposition smells found".into(),
+            title: tr!("hint-no-smells-title"),
             advice: if d.first_party.is_empty() {
-                "the file runs only third-party infrastructure: there is no first-party code to decompose".into()
+                tr!("hint-no-smells-advice-no-code")
             } else {
-                "no shared datastores, dependency cycles, hubs or missing gateway among the services".into()
+                tr!("hint-no-smells-advice")
             },
-            evidence: "checked: shared datastores, dependency cycles, hubs, mega and nano services, the front door".into(),
+            evidence: tr!("hint-no-smells-evidence"),
             confidence: HintConfidence::Medium,
             services: vec![],
             locations: vec![],

@@ -16,6 +16,7 @@ use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
 use crate::model::{InputKind, Mode, Model, MountKind};
 use crate::source::{Location, Pos, SourceMap};
+use crate::tr;
 
 const CATALOGUE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -379,12 +380,9 @@ pub fn plan(
         }) {
             objects.push("PersistentVolumeClaim".into());
         }
-        let keep_outside = class.is_stateful().then(|| {
-            format!(
-                "keep the {} managed or outside the cluster: backups, failover and upgrades of self-run stateful services are where Kubernetes hurts",
-                class.as_str().replace('-', " ")
-            )
-        });
+        let keep_outside = class
+            .is_stateful()
+            .then(|| tr!("plan-keep-outside", class = class.as_str()));
         if keep_outside.is_some() {
             outside.insert(i);
         }
@@ -395,7 +393,7 @@ pub fn plan(
             keep_outside,
         });
     }
-    let objects = workloads
+    let objects: usize = workloads
         .iter()
         .filter(|w| w.keep_outside.is_none())
         .map(|w| w.objects.len())
@@ -481,41 +479,25 @@ pub fn plan(
     let mut given_up = Vec::new();
     if model.kinds.contains(&InputKind::Kubernetes) && outcome == Outcome::Compose {
         for s in svcs {
-            let mut add = |feature: &str, compose: &str, pos: Pos| {
+            let mut add = |feature: &str, compose: String, pos: Pos| {
                 given_up.push(GivenUp {
                     service: s.name.clone(),
                     feature: feature.into(),
-                    compose: compose.into(),
+                    compose,
                     location: Some(sm.location(pos.primary())),
                 });
             };
             if let Some(p) = s.hpa {
-                add(
-                    "HorizontalPodAutoscaler",
-                    "none: replicas are set by hand (`deploy.replicas`)",
-                    p,
-                );
+                add("HorizontalPodAutoscaler", tr!("plan-given-up-hpa"), p);
             }
             if let Some(p) = s.pdb {
-                add(
-                    "PodDisruptionBudget",
-                    "none: Compose stops a container to replace it",
-                    p,
-                );
+                add("PodDisruptionBudget", tr!("plan-given-up-pdb"), p);
             }
             if let Some(p) = s.probes.liveness {
-                add(
-                    "livenessProbe",
-                    "`healthcheck` marks the container unhealthy; Compose does not restart it",
-                    p,
-                );
+                add("livenessProbe", tr!("plan-given-up-liveness"), p);
             }
             if let Some(p) = s.probes.readiness {
-                add(
-                    "readinessProbe",
-                    "`depends_on: condition: service_healthy` at start only",
-                    p,
-                );
+                add("readinessProbe", tr!("plan-given-up-readiness"), p);
             }
         }
     }
@@ -526,26 +508,21 @@ pub fn plan(
         .count();
     let movable = waves.iter().filter(|w| w.number > 0).count();
     let summary = if advised {
-        format!(
-            "migrate in {movable} wave{} after wave 0 (kept outside); {objects} objects to write and own; {} friction point{}, {blockers} blocker{}",
-            if movable == 1 { "" } else { "s" },
-            friction.len(),
-            if friction.len() == 1 { "" } else { "s" },
-            if blockers == 1 { "" } else { "s" },
+        tr!(
+            "plan-summary-advised",
+            waves = movable,
+            objects = objects,
+            friction = friction.len(),
+            blockers = blockers
         )
     } else if !given_up.is_empty() {
-        format!(
-            "no migration to Kubernetes is advised; moving to Compose gives up {} feature{}",
-            given_up.len(),
-            if given_up.len() == 1 { "" } else { "s" }
-        )
+        tr!("plan-summary-given-up", n = given_up.len())
     } else {
-        format!(
-            "no migration is advised (outcome {}); {} friction point{} would need work if one is planned later, {blockers} of them blocker{}",
-            outcome.as_str(),
-            friction.len(),
-            if friction.len() == 1 { "" } else { "s" },
-            if blockers == 1 { "" } else { "s" },
+        tr!(
+            "plan-summary-not-advised",
+            outcome = outcome.as_str(),
+            friction = friction.len(),
+            blockers = blockers
         )
     };
     Plan {
@@ -577,8 +554,14 @@ mod tests {
     #[test]
     fn every_friction_entry_has_korean() {
         for e in catalogue() {
-            let ko = e.ko.as_ref().unwrap_or_else(|| panic!("{} has no [friction.ko]", e.id));
-            assert!(!ko.construct.is_empty() && !ko.explanation.is_empty(), "{}", e.id);
+            let ko =
+                e.ko.as_ref()
+                    .unwrap_or_else(|| panic!("{} has no [friction.ko]", e.id));
+            assert!(
+                !ko.construct.is_empty() && !ko.explanation.is_empty(),
+                "{}",
+                e.id
+            );
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::input;
 use crate::model::declared::DeclaredFacts;
 use crate::report::analysis::Report;
 use crate::source::SourceMap;
+use crate::tr;
 
 fn expect_str(e: Expect) -> &'static str {
     match e {
@@ -52,7 +53,7 @@ fn render_plan(report: &Report, format: AnalyzeFormat) -> Result<Vec<u8>, Error>
         AnalyzeFormat::Markdown => crate::render::plan::markdown(report, &mut buf),
         _ => crate::render::plan::table(report, &mut buf),
     };
-    res.map_err(|e| Error::usage(format!("cannot render the plan: {e}")))?;
+    res.map_err(|e| Error::usage(tr!("cmd-cannot-render-plan", why = e.to_string())))?;
     Ok(printable(buf))
 }
 
@@ -68,7 +69,9 @@ fn render_report(
             // The table escapes input text field by field; with colour on, the last guard
             // would escape the colour codes themselves.
             if table.colour {
-                res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+                res.map_err(|e| {
+                    Error::usage(tr!("cmd-cannot-render-report", why = e.to_string()))
+                })?;
                 return Ok(buf);
             }
             res
@@ -80,7 +83,7 @@ fn render_report(
         AnalyzeFormat::Junit => crate::render::junit::render(report, &mut buf),
         AnalyzeFormat::Markdown => crate::render::markdown::render(report, &mut buf),
     };
-    res.map_err(|e| Error::usage(format!("cannot render the report: {e}")))?;
+    res.map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
     if format == AnalyzeFormat::Github {
         github_step_summary(report)?;
     }
@@ -96,7 +99,7 @@ fn github_step_summary(report: &Report) -> Result<(), Error> {
     };
     let mut md = Vec::new();
     crate::render::github::summary(report, &mut md)
-        .map_err(|e| Error::usage(format!("cannot render the step summary: {e}")))?;
+        .map_err(|e| Error::usage(tr!("cmd-cannot-render-summary", why = e.to_string())))?;
     crate::output::append_step_summary(Path::new(&path), &printable(md))
 }
 
@@ -134,16 +137,14 @@ fn format_targets(args: &AnalyzeArgs) -> Result<Vec<(AnalyzeFormat, Option<PathB
     };
     let to_stdout = out.iter().filter(|(_, f)| f.is_none()).count();
     if to_stdout > 1 {
-        return Err(Error::usage(
-            "at most one --format may go to standard output: give the others a file (`--format sarif=report.sarif`)",
-        ));
+        return Err(Error::usage(tr!("cmd-one-stdout-format")));
     }
     let mut files: Vec<&PathBuf> = out.iter().filter_map(|(_, f)| f.as_ref()).collect();
     files.sort();
     if let Some(w) = files.windows(2).find(|w| w[0] == w[1]) {
-        return Err(Error::usage(format!(
-            "two formats name the same file {}",
-            crate::source::display_name(w[0])
+        return Err(Error::usage(tr!(
+            "cmd-same-file",
+            file = crate::source::display_name(w[0])
         )));
     }
     out.sort_by_key(|(_, f)| f.is_none()); // files first, standard output last
@@ -205,9 +206,9 @@ fn run_as(
             )
         })
     {
-        return Err(Error::usage(format!(
-            "stackfit plan writes table, json or markdown, not {}",
-            format_name(t.format)
+        return Err(Error::usage(tr!(
+            "cmd-plan-formats",
+            format = format_name(t.format)
         )));
     }
     let stdout_tty = args.output.is_none() && std::io::stdout().is_terminal();
@@ -344,18 +345,23 @@ fn run_as(
     let mismatch = report.expect.as_ref().is_some_and(|e| !e.matched);
     if mismatch {
         let rec = report.recommendation.as_ref().expect("analysed");
+        let got = match rec.lean {
+            Some(l) => tr!(
+                "cmd-outcome-leans",
+                outcome = rec.outcome.as_str(),
+                lean = l.as_str()
+            ),
+            None => rec.outcome.as_str().to_string(),
+        };
+        let expected = report
+            .expect
+            .as_ref()
+            .map(|e| e.expected.as_str())
+            .unwrap_or("");
         let _ = writeln!(
             err,
-            "stackfit: expected {}, got {}{}",
-            report
-                .expect
-                .as_ref()
-                .map(|e| e.expected.as_str())
-                .unwrap_or(""),
-            rec.outcome.as_str(),
-            rec.lean
-                .map(|l| format!(" (leans {})", l.as_str()))
-                .unwrap_or_default()
+            "{}",
+            tr!("cmd-expected-got", expected = expected, got = got)
         );
     }
     Ok(u8::from(failing || mismatch))

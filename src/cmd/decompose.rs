@@ -7,6 +7,7 @@ use crate::cli::{DecomposeArgs, DecomposeFormat};
 use crate::decompose::Config;
 use crate::error::Error;
 use crate::source::SourceMap;
+use crate::tr;
 
 /// The command: read INPUT, decompose with the frozen defaults (seed and resolution from the
 /// flags), render.
@@ -17,9 +18,7 @@ pub fn run(args: &DecomposeArgs, out: &mut dyn Write) -> Result<u8, Error> {
     }
     if let Some(r) = args.resolution {
         if !(r.is_finite() && r > 0.0) {
-            return Err(Error::usage(format!(
-                "--resolution must be a positive number, got {r}"
-            )));
+            return Err(Error::usage(tr!("cmd-resolution", value = r.to_string())));
         }
         cfg.resolution = r;
     }

@@ -4,14 +4,13 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
-
 use super::write_result;
-use crate::cli::{Cli, InitArgs, Shell};
+use crate::cli::{InitArgs, Shell};
 use crate::error::Error;
+use crate::tr;
 
 pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<u8, Error> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command(crate::locale::lang());
     let mut buf = Vec::new();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
@@ -26,59 +25,65 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> Result<u8, Error> {
 }
 
 /// The man page's sections beyond the options (roff): exit status, environment, examples and
-/// where to read more. Written by hand: clap knows none of them.
-const MAN_SECTIONS: &str = r#".SH "EXIT STATUS"
-.TP
-\fB0\fR
-analysed; nothing at or above \fB--fail-on\fR; \fB--expect\fR (if given) matched
-.TP
-\fB1\fR
-findings at or above \fB--fail-on\fR, or the recommendation differs from \fB--expect\fR
-.TP
-\fB2\fR
-usage or configuration error: unknown flag, format, rule id, \fB--assume\fR key, bad stackfit.toml or rules directory
-.TP
-\fB3\fR
-input error: a file is missing, unreadable, not valid YAML, not a valid compose file, or nothing was found to analyse
-.SH ENVIRONMENT
-.TP
-\fBCOMPOSE_FILE\fR, \fBCOMPOSE_PROFILES\fR, \fBCOMPOSE_PROJECT_NAME\fR
-as Docker Compose reads them
-.TP
-\fBSTACKFIT_MAX_FILE_BYTES\fR, \fBSTACKFIT_MAX_TOTAL_BYTES\fR, \fBSTACKFIT_MAX_LOADS\fR, \fBSTACKFIT_MAX_SERVICES\fR, \fBSTACKFIT_MAX_MODULES\fR, \fBSTACKFIT_MAX_EDGES\fR
-raise the input budgets (bytes of one file and of a run, files loaded, services, decomposition modules and dependencies)
-.TP
-\fBSTACKFIT_ALLOW_OUTSIDE_ROOT=1\fR
-read files outside the project root (as \fB--allow-outside-root\fR)
-.TP
-\fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR
-turn the table's colours off or on
-.TP
-\fBGITHUB_STEP_SUMMARY\fR
-with \fB--format github\fR, the Markdown report is appended to this file
-.SH EXAMPLES
-.TP
-\fBstackfit analyze\fR
-the compose file of the current directory, as a table
-.TP
-\fBstackfit analyze --format sarif=stackfit.sarif --format github --expect compose\fR
-a CI step: SARIF for code scanning, annotations, exit 1 when the answer changes
-.TP
-\fBstackfit analyze --assume hosts=3 --assume availability=99.9\fR
-what the files cannot say, declared
-.TP
-\fBstackfit plan --format markdown\fR
-the migration plan for an architecture review
-.TP
-\fBstackfit explain R-SIZE\fR
-one rule: what it does, why, and its references
-.SH "SEE ALSO"
-\fBdocker-compose\fR(1); the README of the project for the decision rules, the CI recipes and the formats
-"#;
+/// where to read more. Written by hand: clap knows none of them. The roff requests and the
+/// terms stay here; the explaining lines come from the message files.
+fn man_sections() -> String {
+    let items = |items: &[(&str, String)]| -> String {
+        items
+            .iter()
+            .map(|(term, text)| format!(".TP\n{term}\n{text}\n"))
+            .collect()
+    };
+    let mut s = String::from(".SH \"EXIT STATUS\"\n");
+    s.push_str(&items(&[
+        (r"\fB0\fR", tr!("cmd-man-exit-0")),
+        (r"\fB1\fR", tr!("cmd-man-exit-1")),
+        (r"\fB2\fR", tr!("cmd-man-exit-2")),
+        (r"\fB3\fR", tr!("cmd-man-exit-3")),
+    ]));
+    s.push_str(".SH ENVIRONMENT\n");
+    s.push_str(&items(&[
+        (
+            r"\fBCOMPOSE_FILE\fR, \fBCOMPOSE_PROFILES\fR, \fBCOMPOSE_PROJECT_NAME\fR",
+            tr!("cmd-man-env-compose"),
+        ),
+        (
+            r"\fBSTACKFIT_MAX_FILE_BYTES\fR, \fBSTACKFIT_MAX_TOTAL_BYTES\fR, \fBSTACKFIT_MAX_LOADS\fR, \fBSTACKFIT_MAX_SERVICES\fR, \fBSTACKFIT_MAX_MODULES\fR, \fBSTACKFIT_MAX_EDGES\fR",
+            tr!("cmd-man-env-limits"),
+        ),
+        (
+            r"\fBSTACKFIT_ALLOW_OUTSIDE_ROOT=1\fR",
+            tr!("cmd-man-env-outside-root"),
+        ),
+        (r"\fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR", tr!("cmd-man-env-colour")),
+        (r"\fBGITHUB_STEP_SUMMARY\fR", tr!("cmd-man-env-step-summary")),
+    ]));
+    s.push_str(".SH EXAMPLES\n");
+    s.push_str(&items(&[
+        (r"\fBstackfit analyze\fR", tr!("cmd-man-example-analyze")),
+        (
+            r"\fBstackfit analyze --format sarif=stackfit.sarif --format github --expect compose\fR",
+            tr!("cmd-man-example-ci"),
+        ),
+        (
+            r"\fBstackfit analyze --assume hosts=3 --assume availability=99.9\fR",
+            tr!("cmd-man-example-assume"),
+        ),
+        (
+            r"\fBstackfit plan --format markdown\fR",
+            tr!("cmd-man-example-plan"),
+        ),
+        (r"\fBstackfit explain R-SIZE\fR", tr!("cmd-man-example-explain")),
+    ]));
+    s.push_str(".SH \"SEE ALSO\"\n");
+    s.push_str(&tr!("cmd-man-see-also"));
+    s.push('\n');
+    s
+}
 
 pub fn man(out: &mut dyn Write) -> Result<u8, Error> {
     let mut buf = Vec::new();
-    let man = clap_mangen::Man::new(Cli::command());
+    let man = clap_mangen::Man::new(crate::cli::command(crate::locale::lang()));
     let rendered = (|| -> std::io::Result<()> {
         man.render_title(&mut buf)?;
         man.render_name_section(&mut buf)?;
@@ -86,10 +91,10 @@ pub fn man(out: &mut dyn Write) -> Result<u8, Error> {
         man.render_description_section(&mut buf)?;
         man.render_options_section(&mut buf)?;
         man.render_subcommands_section(&mut buf)?;
-        buf.extend_from_slice(MAN_SECTIONS.as_bytes());
+        buf.extend_from_slice(man_sections().as_bytes());
         man.render_version_section(&mut buf)
     })();
-    rendered.map_err(|e| Error::usage(format!("cannot render the man page: {e}")))?;
+    rendered.map_err(|e| Error::usage(tr!("cmd-cannot-render-man", why = e.to_string())))?;
     write_result(out.write_all(&buf))?;
     Ok(0)
 }
@@ -99,9 +104,9 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let req = super::request(&args.input)?;
     let target = req.cwd.join(crate::config::FILE_NAME);
     if std::fs::symlink_metadata(&target).is_ok() {
-        return Err(Error::usage(format!(
-            "{} already exists; stackfit init never overwrites it",
-            crate::input::display_name(&target)
+        return Err(Error::usage(tr!(
+            "cmd-init-exists",
+            file = crate::input::display_name(&target)
         )));
     }
     let mut sm = crate::source::SourceMap::default();
@@ -126,30 +131,38 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
             .map(|f| f.value.to_string())
             .unwrap_or_default()
     };
+    // The comments are for the reader of the file, in the language of the run; the keys and
+    // values stay as the config file spells them.
     let mut t = String::new();
+    t.push_str(&comment(&match &report.system {
+        Some(s) => tr!("cmd-init-title-for", system = s.as_str()),
+        None => tr!("cmd-init-title"),
+    }));
+    let outcome = match rec.lean {
+        Some(l) => tr!(
+            "cmd-init-leaning",
+            outcome = rec.outcome.as_str(),
+            lean = l.as_str()
+        ),
+        None => rec.outcome.as_str().to_string(),
+    };
+    t.push_str(&comment(&tr!(
+        "cmd-init-summary",
+        services = fact("running-services"),
+        units = fact("deployable-units"),
+        outcome = outcome,
+        score = format!("{:+}", rec.score),
+        confidence = crate::render::confidence_label(rec.confidence.as_str())
+    )));
+    t.push_str(&comment(&tr!("cmd-init-declare")));
+    t.push('\n');
+    t.push_str(&comment(&tr!("cmd-init-expect")));
     t.push_str(&format!(
-        "# stackfit configuration{} — written by `stackfit init`.\n",
-        report
-            .system
-            .as_ref()
-            .map(|s| format!(" for {s}"))
-            .unwrap_or_default()
-    ));
-    t.push_str(&format!(
-        "# The files show {} running services and {} deployable units; from the files alone stackfit says\n# {}{} (score {:+}, confidence {}).\n",
-        fact("running-services"),
-        fact("deployable-units"),
-        rec.outcome.as_str(),
-        rec.lean.map(|l| format!(", leaning {}", l.as_str())).unwrap_or_default(),
-        rec.score,
-        rec.confidence.as_str()
-    ));
-    t.push_str("# Declare what the files cannot show: uncomment a fact and set its value. Each answer moves the\n# score by the points shown. `--assume KEY=VALUE` on the command line overrides these.\n\n");
-    t.push_str(&format!(
-        "# Fail CI when the recommendation changes:\n# expect = \"{}\"\n\n",
+        "# expect = \"{}\"\n\n",
         rec.lean.unwrap_or(rec.outcome).as_str()
     ));
-    t.push_str("# Exit 1 on findings at or above this severity: error, warning, info, never.\n# fail-on = \"error\"\n\n[facts]\n");
+    t.push_str(&comment(&tr!("cmd-init-fail-on")));
+    t.push_str("# fail-on = \"error\"\n\n[facts]\n");
     let mut asked = std::collections::BTreeSet::new();
     for r in &rules.rules {
         let Some(q) = &r.question else { continue };
@@ -163,12 +176,13 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
             _ if v.parse::<f64>().is_ok() => v.to_string(),
             _ => format!("\"{v}\""),
         };
-        t.push_str(&format!(
-            "# {} ({:+} via {})\n# {k} = {value}\n\n",
-            q.text,
-            r.question_points(),
-            r.id
-        ));
+        t.push_str(&comment(&tr!(
+            "cmd-init-question",
+            question = r.question_text().unwrap_or(&q.text),
+            points = format!("{:+}", r.question_points()),
+            rule = r.id.as_str()
+        )));
+        t.push_str(&format!("# {k} = {value}\n\n"));
     }
     for (k, ty, meaning) in crate::model::declared::KEYS {
         if asked.contains(*k) || *k == "expect" || declared.get(k).is_some() {
@@ -179,20 +193,37 @@ pub fn init(args: InitArgs, out: &mut dyn Write) -> Result<u8, Error> {
             crate::model::declared::FactType::Percent => "99.9".to_string(),
             _ => "1".to_string(),
         };
-        t.push_str(&format!("# {meaning}\n# {k} = {example}\n\n"));
+        t.push_str(&comment(&fact_meaning(k, meaning)));
+        t.push_str(&format!("# {k} = {example}\n\n"));
     }
-    t.push_str("[rules]\n# Rule ids or names to turn off, e.g. [\"R-FIXEDNAME\"].\ndisable = []\n");
+    t.push_str("[rules]\n");
+    t.push_str(&comment(&tr!("cmd-init-disable")));
+    t.push_str("disable = []\n");
     // Validate what we wrote before it lands: it must load as a config file.
-    toml::from_str::<crate::config::ConfigFile>(&t).map_err(|e| {
-        Error::usage(format!(
-            "internal error: generated config does not parse: {e}"
-        ))
-    })?;
+    toml::from_str::<crate::config::ConfigFile>(&t)
+        .map_err(|e| Error::usage(tr!("cmd-init-internal", why = e.to_string())))?;
     crate::output::write(&target, t.as_bytes(), &[], crate::output::Replace::Never)?;
     write_result(writeln!(
         out,
-        "wrote {}",
-        crate::input::display_name(&target)
+        "{}",
+        tr!("cmd-init-wrote", file = crate::input::display_name(&target))
     ))?;
     Ok(0)
+}
+
+/// A text as TOML comment lines: `# ` before every line, each line ended.
+fn comment(text: &str) -> String {
+    text.lines().map(|l| format!("# {l}\n")).collect()
+}
+
+/// What a declared-fact key means, for its comment in `stackfit.toml`: the English of
+/// `declared::KEYS`, translated by `cmd-init-fact-<key>` where the language has it.
+fn fact_meaning(key: &str, meaning: &str) -> String {
+    let lang = crate::locale::lang();
+    let id = format!("cmd-init-fact-{key}");
+    if lang != crate::locale::Lang::En && crate::locale::has(lang, &id) {
+        crate::locale::message_in(lang, &id, &[])
+    } else {
+        meaning.to_string()
+    }
 }

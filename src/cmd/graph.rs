@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::input;
 use crate::report::GraphReport;
 use crate::source::SourceMap;
+use crate::tr;
 
 pub fn run(args: GraphArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let req = request(&args.input)?;
@@ -19,10 +20,21 @@ pub fn run(args: GraphArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let mut buf = Vec::new();
     let res = match args.format {
         GraphFormat::Json => crate::render::graph_json(&report, &mut buf),
-        GraphFormat::Dot => crate::render::dot::render(&report, &mut buf),
-        GraphFormat::Mermaid => crate::render::mermaid::render(&report, &mut buf),
+        GraphFormat::Dot | GraphFormat::Mermaid => {
+            let view = crate::report::picture::View {
+                focus: args.focus.clone(),
+                max_nodes: args.max_nodes,
+            };
+            let picture =
+                crate::report::picture::Picture::build(&report, &view).map_err(Error::usage)?;
+            if args.format == GraphFormat::Dot {
+                crate::render::dot::render(&picture, &mut buf)
+            } else {
+                crate::render::mermaid::render(&picture, &mut buf)
+            }
+        }
     };
-    res.map_err(|e| Error::usage(format!("cannot render the graph: {e}")))?;
+    res.map_err(|e| Error::usage(tr!("cmd-cannot-render-graph", why = e.to_string())))?;
     write_result(out.write_all(&printable(buf)))?;
     Ok(0)
 }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use crate::cli::InputArgs;
 use crate::error::Error;
 use crate::input::{self, Request};
+use crate::tr;
 
 /// The library's request for the inputs named on the command line.
 pub fn request(args: &InputArgs) -> Result<Request, Error> {
@@ -23,7 +24,7 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
     let cwd = std::env::current_dir().map_err(|e| {
         Error::input(
             "unreadable-file",
-            format!("cannot read the current directory: {e}"),
+            tr!("cmd-cannot-read-cwd", why = e.to_string()),
         )
     })?;
     let limits = input::read_limits(&environ)?;
@@ -37,10 +38,10 @@ pub fn request(args: &InputArgs) -> Result<Request, Error> {
         let buf = crate::source::read::read_limited(
             std::io::stdin().lock(),
             "-",
-            "standard input",
+            &tr!("cmd-what-stdin"),
             &limits,
         )?;
-        Some(input::decode("-", buf, "compose file")?)
+        Some(input::decode("-", buf, &tr!("cmd-what-compose-file"))?)
     } else {
         None
     };
@@ -85,7 +86,10 @@ pub fn write_result(r: std::io::Result<()>) -> Result<(), Error> {
     match r {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::usage(format!("cannot write output: {e}"))),
+        Err(e) => Err(Error::usage(tr!(
+            "cmd-cannot-write-output",
+            why = e.to_string()
+        ))),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::analysis::rules::RuleSet;
 use crate::cli::{ExplainArgs, RulesArgs, RulesFormat, SourcesArgs};
 use crate::error::Error;
 use crate::render::rules as render;
+use crate::tr;
 
 pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let set = RuleSet::load(args.rules.as_deref())?;
@@ -34,11 +35,12 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Error> {
         let hint = if close.is_empty() {
             String::new()
         } else {
-            format!(" (did you mean {}?)", close.join(", "))
+            tr!("cmd-did-you-mean-rules", rules = close.join(", "))
         };
-        return Err(Error::usage(format!(
-            "unknown rule `{}`{hint}; `stackfit rules` lists them",
-            args.rule
+        return Err(Error::usage(tr!(
+            "cmd-unknown-rule",
+            rule = args.rule.as_str(),
+            suggestion = hint
         )));
     };
     write_result(out.write_all(render::explain(r).as_bytes()))?;

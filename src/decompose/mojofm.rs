@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::tr;
+
 /// A partition as object → cluster name.
 pub type Partition = BTreeMap<String, String>;
 
@@ -19,10 +21,7 @@ pub fn read_rsf(text: &str) -> Result<Partition, String> {
                 p.insert((*object).to_string(), (*cluster).to_string());
             }
             _ => {
-                return Err(format!(
-                    "line {}: expected `contain <cluster> <object>`, found `{line}`",
-                    i + 1
-                ));
+                return Err(tr!("plan-rsf-bad-line", line = i + 1, text = line));
             }
         }
     }

@@ -13,6 +13,7 @@ use crate::model::{
     Build, DeclaredEntry, Deploy, InputKind, Link, LinkKind, Located, Mode, Model, Service,
 };
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 /// The value of the root `kind:` key that marks an architecture description.
 pub const KIND: &str = "stackfit/architecture";
@@ -206,7 +207,11 @@ impl Reader<'_> {
         node.as_map().ok_or_else(|| {
             self.err(
                 node.pos,
-                format!("{what} must be a mapping, found a {}", node.type_name()),
+                tr!(
+                    "input-arch-not-mapping",
+                    what = what,
+                    found = node.type_label()
+                ),
             )
         })
     }
@@ -216,12 +221,17 @@ impl Reader<'_> {
         for e in entries {
             if !allowed.contains(&e.key.as_str()) {
                 let hint = match closest(&e.key, allowed) {
-                    Some(k) => format!(" (did you mean `{k}`?)"),
-                    None => format!(" (allowed: {})", allowed.join(", ")),
+                    Some(k) => tr!("input-arch-did-you-mean", key = k),
+                    None => tr!("input-arch-allowed-keys", keys = allowed.join(", ")),
                 };
                 return Err(self.err(
                     e.key_pos,
-                    format!("unknown key `{}` in {what}{hint}", e.key),
+                    tr!(
+                        "input-arch-unknown-key",
+                        key = e.key.as_str(),
+                        what = what,
+                        hint = hint
+                    ),
                 ));
             }
         }
@@ -235,9 +245,10 @@ impl Reader<'_> {
             }
             _ => Err(self.err(
                 node.pos,
-                format!(
-                    "{what} must be a non-empty string, found a {}",
-                    node.type_name()
+                tr!(
+                    "input-arch-not-string",
+                    what = what,
+                    found = node.type_label()
                 ),
             )),
         }
@@ -257,9 +268,10 @@ impl Reader<'_> {
             .ok_or_else(|| {
                 self.err(
                     node.pos,
-                    format!(
-                        "{what} must be a non-negative integer, found a {}",
-                        node.type_name()
+                    tr!(
+                        "input-arch-not-count",
+                        what = what,
+                        found = node.type_label()
                     ),
                 )
             })
@@ -272,9 +284,10 @@ impl Reader<'_> {
             .ok_or_else(|| {
                 self.err(
                     node.pos,
-                    format!(
-                        "{what} must be a positive number, found `{}`",
-                        scalar_text(node)
+                    tr!(
+                        "input-arch-not-weight",
+                        what = what,
+                        found = scalar_text(node)
                     ),
                 )
             })
@@ -285,10 +298,11 @@ impl Reader<'_> {
         if !allowed.contains(&s.value.as_str()) {
             return Err(self.err(
                 node.pos,
-                format!(
-                    "{what} must be one of {}, found `{}`",
-                    allowed.join(", "),
-                    s.value
+                tr!(
+                    "input-arch-not-one-of",
+                    what = what,
+                    allowed = allowed.join(", "),
+                    found = s.value.as_str()
                 ),
             ));
         }
@@ -303,15 +317,26 @@ impl Reader<'_> {
         let items = node.as_seq().ok_or_else(|| {
             self.err(
                 node.pos,
-                format!("{what} must be a list, found a {}", node.type_name()),
+                tr!(
+                    "input-arch-not-list",
+                    what = what,
+                    found = node.type_label()
+                ),
             )
         })?;
         let mut seen = BTreeSet::new();
         let mut out = Vec::with_capacity(items.len());
         for it in items {
-            let s = self.string(it, &format!("an entry of {what}"))?;
+            let s = self.string(it, &tr!("input-arch-entry-of", what = what))?;
             if !seen.insert(s.value.clone()) {
-                return Err(self.err(it.pos, format!("`{}` is listed twice in {what}", s.value)));
+                return Err(self.err(
+                    it.pos,
+                    tr!(
+                        "input-arch-listed-twice",
+                        name = s.value.as_str(),
+                        what = what
+                    ),
+                ));
             }
             out.push(s);
         }
@@ -340,7 +365,12 @@ impl Reader<'_> {
         if max < min {
             return Err(self.err(
                 node.pos,
-                format!("{what}: max ({max}) is smaller than min ({min})"),
+                tr!(
+                    "input-arch-max-below-min",
+                    what = what,
+                    max = max.to_string(),
+                    min = min.to_string()
+                ),
             ));
         }
         Ok(Replicas {
@@ -370,9 +400,10 @@ impl Reader<'_> {
         let entries = node.as_map().ok_or_else(|| {
             self.err(
                 node.pos,
-                format!(
-                    "{what} must be a list of names or a mapping of name: weight, found a {}",
-                    node.type_name()
+                tr!(
+                    "input-arch-not-deps",
+                    what = what,
+                    found = node.type_label()
                 ),
             )
         })?;
@@ -422,9 +453,10 @@ impl Reader<'_> {
         let entries = node.as_map().ok_or_else(|| {
             self.err(
                 node.pos,
-                format!(
-                    "{what} must be a mapping of name: r|w|rw or a list of names, found a {}",
-                    node.type_name()
+                tr!(
+                    "input-arch-not-accesses",
+                    what = what,
+                    found = node.type_label()
                 ),
             )
         })?;
@@ -446,29 +478,30 @@ impl Reader<'_> {
     }
 
     fn root(&self, root: &Node) -> Result<Architecture> {
-        let entries = self.map(root, "an architecture description")?;
-        self.keys(entries, ROOT_KEYS, "the architecture description")?;
+        let entries = self.map(root, &tr!("input-arch-a-description"))?;
+        self.keys(entries, ROOT_KEYS, &tr!("input-arch-the-description"))?;
         let kind = root
             .entry("kind")
-            .ok_or_else(|| self.err(root.pos, format!("missing `kind: {KIND}`")))?;
+            .ok_or_else(|| self.err(root.pos, tr!("input-arch-missing-kind", kind = KIND)))?;
         if kind.value.as_str() != Some(KIND) {
             return Err(self.err(
                 kind.value.pos,
-                format!(
-                    "kind must be `{KIND}`, found `{}`",
-                    scalar_text(&kind.value)
+                tr!(
+                    "input-arch-wrong-kind",
+                    kind = KIND,
+                    found = scalar_text(&kind.value)
                 ),
             ));
         }
         let version = root
             .get("version")
-            .ok_or_else(|| self.err(kind.key_pos, "missing `version: 1`"))?;
+            .ok_or_else(|| self.err(kind.key_pos, tr!("input-arch-missing-version")))?;
         if self.plain_scalar(version).and_then(|_| version.as_i64()) != Some(1) {
             return Err(self.err(
                 version.pos,
-                format!(
-                    "unsupported version `{}`: this stackfit reads version 1",
-                    scalar_text(version)
+                tr!(
+                    "input-arch-unsupported-version",
+                    found = scalar_text(version)
                 ),
             ));
         }
@@ -510,10 +543,10 @@ impl Reader<'_> {
             let Kind::Scalar { text, .. } = &e.value.kind else {
                 return Err(self.err(
                     e.value.pos,
-                    format!(
-                        "facts.{} must be a single value, found a {}",
-                        e.key,
-                        e.value.type_name()
+                    tr!(
+                        "input-arch-fact-not-scalar",
+                        key = e.key.as_str(),
+                        found = e.value.type_label()
                     ),
                 ));
             };
@@ -532,7 +565,7 @@ impl Reader<'_> {
     }
 
     fn service(&self, e: &Entry) -> Result<ArchService> {
-        let what = format!("service `{}`", e.key);
+        let what = tr!("input-arch-service", name = e.key.as_str());
         let m = self.map(&e.value, &what)?;
         self.keys(m, SERVICE_KEYS, &what)?;
         let v = &e.value;
@@ -572,7 +605,7 @@ impl Reader<'_> {
     }
 
     fn job(&self, e: &Entry) -> Result<Job> {
-        let what = format!("job `{}`", e.key);
+        let what = tr!("input-arch-job", name = e.key.as_str());
         let m = self.map(&e.value, &what)?;
         self.keys(m, JOB_KEYS, &what)?;
         let v = &e.value;
@@ -593,9 +626,10 @@ impl Reader<'_> {
             if !(5..=6).contains(&fields) && !s.value.starts_with('@') {
                 return Err(self.err(
                     n.pos,
-                    format!(
-                        "{what}.schedule must be a cron expression (5 or 6 fields, or @daily …), found `{}`",
-                        s.value
+                    tr!(
+                        "input-arch-bad-schedule",
+                        what = what.as_str(),
+                        found = s.value.as_str()
                     ),
                 ));
             }
@@ -614,7 +648,7 @@ impl Reader<'_> {
     }
 
     fn data_store(&self, e: &Entry) -> Result<DataStore> {
-        let what = format!("data store `{}`", e.key);
+        let what = tr!("input-arch-data-store", name = e.key.as_str());
         let m = self.map(&e.value, &what)?;
         self.keys(m, DATA_STORE_KEYS, &what)?;
         let v = &e.value;
@@ -626,7 +660,7 @@ impl Reader<'_> {
             .ok_or_else(|| {
                 self.err(
                     e.key_pos,
-                    format!("{what} needs a `kind` (postgres, mysql, mongo, redis, kafka …)"),
+                    tr!("input-arch-store-needs-kind", what = what.as_str()),
                 )
             })
             .and_then(|n| self.string(n, &format!("{what}.kind")))?;
@@ -652,7 +686,7 @@ impl Reader<'_> {
         self.keys(m, MONOLITH_KEYS, "monolith")?;
         let name = node
             .get("name")
-            .ok_or_else(|| self.err(node.pos, "monolith needs a `name`"))
+            .ok_or_else(|| self.err(node.pos, tr!("input-arch-monolith-needs-name")))
             .and_then(|n| self.string(n, "monolith.name"))?;
         let mut mono = Monolith {
             name,
@@ -685,7 +719,7 @@ impl Reader<'_> {
     }
 
     fn module(&self, e: &Entry) -> Result<Module> {
-        let what = format!("module `{}`", e.key);
+        let what = tr!("input-arch-module", name = e.key.as_str());
         let m = self.map(&e.value, &what)?;
         self.keys(m, MODULE_KEYS, &what)?;
         let v = &e.value;
@@ -713,7 +747,7 @@ impl Reader<'_> {
     }
 
     fn use_case(&self, e: &Entry) -> Result<UseCase> {
-        let what = format!("use case `{}`", e.key);
+        let what = tr!("input-arch-use-case", name = e.key.as_str());
         let m = self.map(&e.value, &what)?;
         self.keys(m, USE_CASE_KEYS, &what)?;
         let v = &e.value;
@@ -753,21 +787,22 @@ impl Reader<'_> {
             let items = n.as_seq().ok_or_else(|| {
                 self.err(
                     n.pos,
-                    format!(
-                        "{what} must be a list of lists of module names, found a {}",
-                        n.type_name()
+                    tr!(
+                        "input-arch-not-groups",
+                        what = what.as_str(),
+                        found = n.type_label()
                     ),
                 )
             })?;
             items
                 .iter()
                 .map(|g| {
-                    let names = self.names(g, &format!("a group of {what}"))?;
+                    let group = tr!("input-arch-group-of", what = what.as_str());
+                    let names = self.names(g, &group)?;
                     if names.len() < 2 {
-                        return Err(self.err(
-                            g.pos,
-                            format!("a group of {what} needs at least two modules"),
-                        ));
+                        return Err(
+                            self.err(g.pos, tr!("input-arch-group-too-small", what = group))
+                        );
                     }
                     Ok(names)
                 })
@@ -779,7 +814,7 @@ impl Reader<'_> {
             let what = "monolith.constraints.target-services";
             let t = self.replicas(n, what)?;
             if t.min == 0 {
-                return Err(self.err(n.pos, format!("{what}: min must be at least 1")));
+                return Err(self.err(n.pos, tr!("input-arch-target-min", what = what)));
             }
             c.target_services = Some(t);
         }
@@ -804,8 +839,11 @@ impl Reader<'_> {
             if let Some(prev) = units.insert(name, what) {
                 return Err(self.err(
                     pos,
-                    format!(
-                        "`{name}` is declared as a {prev} and as a {what}; names must be unique"
+                    tr!(
+                        "input-arch-declared-twice",
+                        name = name,
+                        prev = unit_label(prev),
+                        what = unit_label(what)
                     ),
                 ));
             }
@@ -826,20 +864,27 @@ impl Reader<'_> {
                 if !callable(&c.to) {
                     return Err(self.err(
                         c.pos,
-                        format!("`{from}` calls `{}`, which is not a declared service", c.to),
+                        tr!(
+                            "input-arch-calls-undeclared",
+                            from = from.as_str(),
+                            to = c.to.as_str()
+                        ),
                     ));
                 }
                 if c.to == *from {
-                    return Err(self.err(c.pos, format!("`{from}` calls itself")));
+                    return Err(
+                        self.err(c.pos, tr!("input-arch-calls-itself", from = from.as_str()))
+                    );
                 }
             }
             for d in data {
                 if !stores.contains(d.name.as_str()) {
                     return Err(self.err(
                         d.pos,
-                        format!(
-                            "`{from}` uses `{}`, which is not a declared data store",
-                            d.name
+                        tr!(
+                            "input-arch-uses-undeclared",
+                            from = from.as_str(),
+                            store = d.name.as_str()
                         ),
                     ));
                 }
@@ -852,9 +897,10 @@ impl Reader<'_> {
             {
                 return Err(self.err(
                     o.pos,
-                    format!(
-                        "data store `{}` is owned by `{}`, which is not a declared service",
-                        d.name, o.value
+                    tr!(
+                        "input-arch-owner-undeclared",
+                        store = d.name.as_str(),
+                        owner = o.value.as_str()
                     ),
                 ));
             }
@@ -873,9 +919,10 @@ impl Reader<'_> {
             } else {
                 Err(self.err(
                     n.pos,
-                    format!(
-                        "{ctx} names `{}`, which is not a module of monolith.modules",
-                        n.value
+                    tr!(
+                        "input-arch-not-a-module",
+                        ctx = ctx,
+                        name = n.value.as_str()
                     ),
                 ))
             }
@@ -883,22 +930,25 @@ impl Reader<'_> {
         for md in &m.modules {
             for d in &md.depends_on {
                 if d.to == md.name {
-                    return Err(self.err(d.pos, format!("module `{}` depends on itself", md.name)));
+                    return Err(self.err(
+                        d.pos,
+                        tr!("input-arch-depends-on-itself", name = md.name.as_str()),
+                    ));
                 }
                 known(
                     &Located::new(d.to.clone(), d.pos),
-                    &format!("module `{}`", md.name),
+                    &tr!("input-arch-module", name = md.name.as_str()),
                 )?;
             }
         }
         for u in &m.use_cases {
             for n in &u.modules {
-                known(n, &format!("use case `{}`", u.name))?;
+                known(n, &tr!("input-arch-use-case", name = u.name.as_str()))?;
             }
             if u.modules.is_empty() && u.reads.is_empty() && u.writes.is_empty() {
                 return Err(self.err(
                     u.name_pos,
-                    format!("use case `{}` names no modules, reads or writes", u.name),
+                    tr!("input-arch-empty-use-case", name = u.name.as_str()),
                 ));
             }
         }
@@ -919,7 +969,16 @@ impl Reader<'_> {
 fn scalar_text(node: &Node) -> String {
     match &node.kind {
         Kind::Scalar { text, .. } => text.clone(),
-        _ => format!("a {}", node.type_name()),
+        _ => tr!("input-arch-a-type", type_name = node.type_label()),
+    }
+}
+
+/// The words for a kind of declared unit (`service`, `job`, `data store`) in messages.
+fn unit_label(kind: &str) -> String {
+    match kind {
+        "service" => tr!("input-arch-unit-service"),
+        "job" => tr!("input-arch-unit-job"),
+        _ => tr!("input-arch-unit-data-store"),
     }
 }
 

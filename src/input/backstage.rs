@@ -8,6 +8,7 @@ use super::yaml::Node;
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 /// An entity reference `kind:namespace/name` → (kind, name), lower-cased kind.
 fn parse_ref(r: &str, default_kind: &str) -> (String, String) {
@@ -50,7 +51,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             if !api.starts_with("backstage.io/") {
                 return Err(Error::input(
                     "invalid-catalog",
-                    "a catalog document needs `apiVersion: backstage.io/…`",
+                    tr!("input-catalog-needs-api-version"),
                 )
                 .at_pos(sm, d.pos));
             }
@@ -62,7 +63,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             else {
                 return Err(Error::input(
                     "invalid-catalog",
-                    format!("{kind} has no metadata.name"),
+                    tr!("input-no-metadata-name", kind = kind),
                 )
                 .at_pos(sm, d.pos));
             };

@@ -9,6 +9,7 @@ use super::yaml::{Kind, Node};
 use crate::error::{Error, Result};
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 const WORKLOADS: &[&str] = &[
     "Deployment",
@@ -98,29 +99,26 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
         if n.as_map().is_none() {
             return Err(Error::input(
                 "invalid-manifest",
-                format!(
-                    "a manifest document must be a mapping, found a {}",
-                    n.type_name()
-                ),
+                tr!("input-manifest-not-mapping", found = n.type_label()),
             )
             .at_pos(sm, n.pos));
         }
         let (Some(kind), Some(_api)) = (str_at(n, &["kind"]), str_at(n, &["apiVersion"])) else {
-            return Err(Error::input(
-                "invalid-manifest",
-                "a manifest document needs `apiVersion` and `kind`",
-            )
-            .at_pos(sm, n.pos));
+            return Err(
+                Error::input("invalid-manifest", tr!("input-manifest-needs-kind"))
+                    .at_pos(sm, n.pos),
+            );
         };
         let name_node = node_at(n, &["metadata", "name"]);
         let Some(name_node) = name_node.filter(|x| x.as_str().is_some()) else {
             if kind == "Kustomization" || kind == "Config" || n.get("metadata").is_none() {
                 continue; // kustomize/skaffold configuration, not a cluster object
             }
-            return Err(
-                Error::input("invalid-manifest", format!("{kind} has no metadata.name"))
-                    .at_pos(sm, n.pos),
-            );
+            return Err(Error::input(
+                "invalid-manifest",
+                tr!("input-no-metadata-name", kind = kind),
+            )
+            .at_pos(sm, n.pos));
         };
         let name = name_node.as_str().unwrap_or_default().to_string();
         let namespace = str_at(n, &["metadata", "namespace"])
@@ -479,7 +477,11 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
     let Some(pod) = pod else {
         return Err(Error::input(
             "invalid-manifest",
-            format!("{} `{}` has no pod template", d.kind, d.name),
+            tr!(
+                "input-no-pod-template",
+                kind = d.kind.as_str(),
+                name = d.name.as_str()
+            ),
         )
         .at_pos(sm, d.name_pos));
     };
@@ -503,10 +505,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         let v = r.as_i64().filter(|v| *v >= 0).ok_or_else(|| {
             Error::input(
                 "invalid-manifest",
-                format!(
-                    "spec.replicas must be a whole number, found a {}",
-                    r.type_name()
-                ),
+                tr!("input-replicas-not-number", found = r.type_label()),
             )
             .at_pos(sm, r.pos)
         })?;
@@ -529,7 +528,11 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
     if containers.is_empty() {
         return Err(Error::input(
             "invalid-manifest",
-            format!("{} `{}` has no containers", d.kind, d.name),
+            tr!(
+                "input-no-containers",
+                kind = d.kind.as_str(),
+                name = d.name.as_str()
+            ),
         )
         .at_pos(sm, d.name_pos));
     }

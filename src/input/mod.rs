@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::source::SourceMap;
+use crate::tr;
 
 /// Resource limits on what is read: the per-file, per-run and load-count budgets of the one
 /// reader (`source::read`).
@@ -34,9 +35,9 @@ pub fn read_limits(environ: &BTreeMap<String, String>) -> Result<ReadLimits> {
         ("STACKFIT_MAX_EDGES", &mut limits.max_edges),
     ] {
         if let Some(v) = environ.get(var) {
-            *field = v
-                .parse()
-                .map_err(|_| Error::usage(format!("{var} must be a whole number, got `{v}`")))?;
+            *field = v.parse().map_err(|_| {
+                Error::usage(tr!("input-env-not-number", var = var, value = v.as_str()))
+            })?;
         }
     }
     Ok(limits)
@@ -77,7 +78,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, what: &str) -> Result<String> {
         let line = bytes[..i].iter().filter(|b| **b == b'\n').count() + 1;
         return Err(Error::input(
             "binary-file",
-            format!("{name}:{line}: {what} contains a NUL byte: binary data, not text"),
+            tr!("input-binary-file", name = name, line = line, what = what),
         ));
     }
     match String::from_utf8(bytes) {
@@ -102,7 +103,13 @@ pub fn decode(name: &str, bytes: Vec<u8>, what: &str) -> Result<String> {
                 + 1;
             Err(Error::input(
                 "invalid-utf8",
-                format!("{name}:{line}:{col}: {what} is not valid UTF-8"),
+                tr!(
+                    "input-invalid-utf8",
+                    name = name,
+                    line = line,
+                    col = col,
+                    what = what
+                ),
             ))
         }
     }
@@ -116,10 +123,10 @@ pub fn project_root(explicit: Option<&Path>, first: Option<&Path>, cwd: &Path) -
         std::fs::canonicalize(p).map_err(|e| {
             Error::input(
                 "missing-file",
-                format!(
-                    "{}: cannot resolve the project directory: {}",
-                    display_name(p),
-                    crate::source::io_reason(&e)
+                tr!(
+                    "input-cannot-resolve-project",
+                    name = display_name(p),
+                    why = crate::source::io_reason(&e)
                 ),
             )
         })
@@ -298,10 +305,10 @@ fn yaml_files(dir: &Path, root: Option<&Path>, out: &mut Vec<PathBuf>) -> Result
         let rd = std::fs::read_dir(&d).map_err(|e| {
             Error::input(
                 "unreadable-file",
-                format!(
-                    "{}: cannot read directory: {}",
-                    display_name(&d),
-                    crate::source::io_reason(&e)
+                tr!(
+                    "input-cannot-read-directory",
+                    name = display_name(&d),
+                    why = crate::source::io_reason(&e)
                 ),
             )
         })?;
@@ -368,13 +375,17 @@ fn sniff_file(path: &Path, req: &Request) -> Result<Option<Format>> {
     let mut head = Vec::new();
     {
         use std::io::Read;
-        crate::source::read::open_regular(path, &name, "file")?
+        crate::source::read::open_regular(path, &name, &tr!("input-what-file"))?
             .take(HEAD + 1)
             .read_to_end(&mut head)
             .map_err(|e| {
                 Error::input(
                     "unreadable-file",
-                    format!("{name}: cannot read file: {}", crate::source::io_reason(&e)),
+                    tr!(
+                        "input-cannot-read-file",
+                        name = name.as_str(),
+                        why = crate::source::io_reason(&e)
+                    ),
                 )
             })?;
     }
@@ -386,7 +397,7 @@ fn sniff_file(path: &Path, req: &Request) -> Result<Option<Format>> {
     if head.len() as u64 <= HEAD {
         return Ok(detect_structure(&text));
     }
-    let bytes = crate::source::read::read_file(path, &name, "file", &req.limits)?;
+    let bytes = crate::source::read::read_file(path, &name, &tr!("input-what-file"), &req.limits)?;
     Ok(detect_structure(&String::from_utf8_lossy(&bytes)))
 }
 
@@ -446,10 +457,10 @@ pub fn resolve_inputs(req: &Request) -> Result<Inputs> {
             if !any {
                 return Err(Error::input(
                     "nothing-found",
-                    format!(
-                        "{}: no compose file ({}) or Kubernetes manifests found in this directory",
-                        display_name(&a),
-                        COMPOSE_FILE_NAMES.join(", ")
+                    tr!(
+                        "input-nothing-in-directory",
+                        name = display_name(&a),
+                        files = COMPOSE_FILE_NAMES.join(", ")
                     ),
                 ));
             }
@@ -552,14 +563,14 @@ fn parse_documents(
 }
 
 fn load_manifests(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
-    let parsed = parse_documents(req, files, sm, "manifest")?;
+    let parsed = parse_documents(req, files, sm, &tr!("input-what-manifest"))?;
     let model = kubernetes::load(sm, &parsed)?;
     if model.services.is_empty() {
         return Err(Error::input(
             "nothing-found",
-            format!(
-                "{}: no workloads (Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob…) in the manifests",
-                files.first().map(|f| display_name(f)).unwrap_or_default()
+            tr!(
+                "input-no-workloads",
+                name = files.first().map(|f| display_name(f)).unwrap_or_default()
             ),
         ));
     }
@@ -581,7 +592,7 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
         }
     }
     if !inputs.backstage.is_empty() {
-        let parsed = parse_documents(req, &inputs.backstage, sm, "catalog")?;
+        let parsed = parse_documents(req, &inputs.backstage, sm, &tr!("input-what-catalog"))?;
         let m = backstage::load(sm, &parsed)?;
         match &mut model {
             Some(base) => merge_models(base, m),
@@ -589,13 +600,18 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
         }
     }
     if !inputs.architecture.is_empty() {
-        let parsed = parse_documents(req, &inputs.architecture, sm, "architecture description")?;
+        let parsed = parse_documents(
+            req,
+            &inputs.architecture,
+            sm,
+            &tr!("input-what-architecture"),
+        )?;
         for (id, docs) in &parsed {
             for doc in docs.iter().filter(|d| !d.is_null()) {
                 if !architecture::is_architecture(doc) {
                     return Err(Error::input(
                         "invalid-architecture",
-                        "an architecture description needs `kind: stackfit/architecture`",
+                        tr!("input-architecture-needs-kind"),
                     )
                     .at_pos(sm, doc.pos));
                 }
@@ -612,14 +628,14 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
             }
         }
     }
-    let mut model = model.ok_or_else(|| Error::input("nothing-found", "nothing to analyse"))?;
-    model.skipped_files.extend(inputs.unrecognised.iter().map(|name| {
-        (
-            name.clone(),
-            "not a compose file, Kubernetes manifest, Backstage catalog or architecture description: not analysed".to_string(),
-            None,
-        )
-    }));
+    let mut model =
+        model.ok_or_else(|| Error::input("nothing-found", tr!("input-nothing-to-analyse")))?;
+    model.skipped_files.extend(
+        inputs
+            .unrecognised
+            .iter()
+            .map(|name| (name.clone(), tr!("input-not-analysed"), None)),
+    );
     model.inputs = [
         &inputs.compose,
         &inputs.kubernetes,
@@ -631,10 +647,7 @@ pub fn load(req: &Request, sm: &mut SourceMap) -> Result<Model> {
     .map(|p| display_name(p))
     .collect();
     if model.services.is_empty() {
-        return Err(Error::input(
-            "nothing-found",
-            "the inputs describe no services to analyse",
-        ));
+        return Err(Error::input("nothing-found", tr!("input-no-services")));
     }
     Ok(model)
 }

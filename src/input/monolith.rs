@@ -10,6 +10,7 @@ use crate::input::yaml::{self, Budget};
 use crate::input::{ReadLimits, read_source};
 use crate::model::monolith::{DecompInput, ModuleInfo, UseCaseIn};
 use crate::source::{SourceMap, Span};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -49,7 +50,7 @@ fn sniff(path: &Path, text: &str) -> Format {
 
 /// Reads `path` (format from the extension, else from the content).
 pub fn load(path: &Path, sm: &mut SourceMap, limits: &ReadLimits) -> Result<DecompInput> {
-    let (id, _) = read_source(sm, path, limits, "decomposition input")?;
+    let (id, _) = read_source(sm, path, limits, &tr!("input-what-decomposition"))?;
     let text = sm.file(id).text.clone();
     let d = match sniff(path, &text) {
         Format::Architecture => from_architecture(sm, id, &text),
@@ -57,29 +58,28 @@ pub fn load(path: &Path, sm: &mut SourceMap, limits: &ReadLimits) -> Result<Deco
         Format::Csv => parse_csv(sm, id, &text),
     }?;
     // Community detection grows faster than linearly: bound the graph it is given.
-    for (what, n, max, var) in [
-        (
-            "modules",
-            d.modules.len(),
-            limits.max_modules,
-            "STACKFIT_MAX_MODULES",
-        ),
-        (
-            "dependencies",
-            d.deps.len(),
-            limits.max_edges,
-            "STACKFIT_MAX_EDGES",
-        ),
-    ] {
-        if n as u64 > max {
-            return Err(Error::input(
-                "input-limit",
-                format!(
-                    "{}: {n} {what}, more than the limit of {max} (set {var} to raise it)",
-                    crate::input::display_name(path)
-                ),
-            ));
-        }
+    let name = crate::input::display_name(path);
+    if d.modules.len() as u64 > limits.max_modules {
+        return Err(Error::input(
+            "input-limit",
+            tr!(
+                "input-too-many-modules",
+                name = name.as_str(),
+                n = d.modules.len(),
+                limit = limits.max_modules.to_string()
+            ),
+        ));
+    }
+    if d.deps.len() as u64 > limits.max_edges {
+        return Err(Error::input(
+            "input-limit",
+            tr!(
+                "input-too-many-dependencies",
+                name = name.as_str(),
+                n = d.deps.len(),
+                limit = limits.max_edges.to_string()
+            ),
+        ));
     }
     Ok(d)
 }
@@ -113,10 +113,10 @@ pub fn from_architecture(sm: &SourceMap, id: u32, text: &str) -> Result<DecompIn
     let [root] = docs.as_slice() else {
         return Err(Error::input(
             "invalid-architecture",
-            format!(
-                "expected one YAML document with `kind: {}`, found {}",
-                architecture::KIND,
-                docs.len()
+            tr!(
+                "input-decompose-one-document",
+                kind = architecture::KIND,
+                n = docs.len()
             ),
         )
         .at(sm, file_start));
@@ -124,10 +124,7 @@ pub fn from_architecture(sm: &SourceMap, id: u32, text: &str) -> Result<DecompIn
     if !architecture::is_architecture(root) {
         return Err(Error::input(
             "invalid-architecture",
-            format!(
-                "not a decomposition input: expected an architecture description (`kind: {}`), a DOT digraph (.dot) or a CSV edge list (.csv, header `source,target[,weight]`)",
-                architecture::KIND
-            ),
+            tr!("input-not-decomposition-input", kind = architecture::KIND),
         )
         .at_pos(sm, root.pos));
     }
@@ -139,16 +136,15 @@ pub fn from_architecture(sm: &SourceMap, id: u32, text: &str) -> Result<DecompIn
 /// document once and hands it here).
 pub fn from_description(sm: &SourceMap, arch: &architecture::Architecture) -> Result<DecompInput> {
     let Some(mono) = &arch.monolith else {
-        return Err(Error::input(
-            "nothing-to-decompose",
-            "nothing to decompose: the description has no `monolith:` block with modules or use-cases",
-        )
-        .at_pos(sm, arch.anchor));
+        return Err(
+            Error::input("nothing-to-decompose", tr!("input-decompose-no-monolith"))
+                .at_pos(sm, arch.anchor),
+        );
     };
     if mono.modules.is_empty() && mono.use_cases.is_empty() {
         return Err(Error::input(
             "nothing-to-decompose",
-            "nothing to decompose: `monolith:` has neither modules nor use-cases",
+            tr!("input-decompose-empty-monolith"),
         )
         .at_pos(sm, mono.name.pos));
     }
@@ -281,7 +277,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
                 line_start + p,
                 line_start + p,
                 "invalid-csv",
-                "malformed quoted field".to_string(),
+                tr!("input-csv-malformed-quote"),
             )
         })?;
         let Some(cols) = header else {
@@ -293,9 +289,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
                     line_start,
                     line_start + line.len(),
                     "invalid-csv",
-                    format!(
-                        "expected the header `source,target` or `source,target,weight`, found `{line}`"
-                    ),
+                    tr!("input-csv-bad-header", line = line),
                 ));
             }
             header = Some(names.len());
@@ -308,7 +302,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
                 line_start,
                 line_start + line.len(),
                 "invalid-csv",
-                format!("expected {cols} fields, found {}", fields.len()),
+                tr!("input-csv-field-count", cols = cols, n = fields.len()),
             ));
         }
         let (source, s_at) = &fields[0];
@@ -320,7 +314,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
                 line_start + s_at,
                 line_start + s_at,
                 "invalid-csv",
-                "empty source".to_string(),
+                tr!("input-csv-empty-source"),
             ));
         }
         let mut weight = 1.0;
@@ -337,7 +331,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
                         line_start + w_at,
                         line_start + w_at + w.len(),
                         "invalid-csv",
-                        format!("weight must be a non-negative number, found `{w}`"),
+                        tr!("input-bad-weight", value = w.as_str()),
                     )
                 })?;
         }
@@ -348,14 +342,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
         }
     }
     if header.is_none() {
-        return Err(at(
-            sm,
-            id,
-            0,
-            0,
-            "invalid-csv",
-            "empty CSV: expected the header `source,target[,weight]`".to_string(),
-        ));
+        return Err(at(sm, id, 0, 0, "invalid-csv", tr!("input-csv-empty")));
     }
     if d.modules.is_empty() {
         return Err(at(
@@ -364,7 +351,7 @@ pub fn parse_csv(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
             0,
             0,
             "nothing-to-decompose",
-            "the CSV edge list has no rows".to_string(),
+            tr!("input-csv-no-rows"),
         ));
     }
     Ok(d)
@@ -413,7 +400,7 @@ impl<'a> Lexer<'a> {
                 let start = self.i;
                 match self.text[self.i + 2..].find("*/") {
                     Some(p) => self.i += p + 4,
-                    None => return Err((start, "unterminated comment".to_string())),
+                    None => return Err((start, tr!("input-dot-unterminated-comment"))),
                 }
             } else {
                 return Ok(());
@@ -443,7 +430,7 @@ impl<'a> Lexer<'a> {
                 self.i += 1; // opening quote
                 loop {
                     let Some(ch) = self.text[self.i..].chars().next() else {
-                        return Err((start, "unterminated quoted string".to_string()));
+                        return Err((start, tr!("input-dot-unterminated-string")));
                     };
                     if ch == '"' {
                         self.i += 1;
@@ -479,7 +466,7 @@ impl<'a> Lexer<'a> {
                     if self.bytes().get(self.i) == Some(&b'"') {
                         continue;
                     }
-                    return Err((self.i, "expected a quoted string after `+`".to_string()));
+                    return Err((self.i, tr!("input-dot-expected-string-after-plus")));
                 }
                 self.i = save;
                 return Ok(Some((Tok::Id(s), start, self.i)));
@@ -501,7 +488,7 @@ impl<'a> Lexer<'a> {
                     _ => {}
                 }
             }
-            return Err((start, "unterminated HTML string".to_string()));
+            return Err((start, tr!("input-dot-unterminated-html")));
         }
         let is_id = |ch: char| ch.is_alphanumeric() || ch == '_' || ch == '.' || !ch.is_ascii();
         let first = self.text[self.i..].chars().next().unwrap_or(' ');
@@ -522,7 +509,10 @@ impl<'a> Lexer<'a> {
                 self.i,
             )));
         }
-        Err((start, format!("unexpected character `{first}`")))
+        Err((
+            start,
+            tr!("input-dot-unexpected-character", char = first.to_string()),
+        ))
     }
 }
 
@@ -559,15 +549,23 @@ impl DotParser<'_> {
             Ok(())
         } else {
             let (s, e) = self.here();
-            Err(self.err(s, e, format!("expected `{c}`, found {}", self.describe())))
+            Err(self.err(
+                s,
+                e,
+                tr!(
+                    "input-dot-expected-punct",
+                    punct = c.to_string(),
+                    found = self.describe()
+                ),
+            ))
         }
     }
     fn describe(&self) -> String {
         match self.peek() {
-            None => "the end of the file".to_string(),
+            None => tr!("input-dot-end-of-file"),
             Some(Tok::Id(s)) => format!("`{s}`"),
             Some(Tok::Punct(c)) => format!("`{c}`"),
-            Some(Tok::Edge) => "an edge operator".to_string(),
+            Some(Tok::Edge) => tr!("input-dot-edge-operator"),
         }
     }
     fn keyword(&self, kw: &str) -> bool {
@@ -585,7 +583,7 @@ impl DotParser<'_> {
             return Err(self.err(
                 s,
                 e,
-                format!("expected `digraph` or `graph`, found {}", self.describe()),
+                tr!("input-dot-expected-graph", found = self.describe()),
             ));
         }
         if matches!(self.peek(), Some(Tok::Id(_))) {
@@ -596,11 +594,7 @@ impl DotParser<'_> {
         self.expect('}')?;
         if self.p < self.toks.len() {
             let (s, e) = self.here();
-            return Err(self.err(
-                s,
-                e,
-                "unexpected content after the graph's closing `}` (one graph per file)".to_string(),
-            ));
+            return Err(self.err(s, e, tr!("input-dot-content-after-graph")));
         }
         Ok(())
     }
@@ -637,9 +631,10 @@ impl DotParser<'_> {
                                 return Err(self.err(
                                     s,
                                     e,
-                                    format!(
-                                        "expected a value for `{key}`, found {}",
-                                        self.describe()
+                                    tr!(
+                                        "input-dot-expected-attribute-value",
+                                        key = key.as_str(),
+                                        found = self.describe()
                                     ),
                                 ));
                             };
@@ -648,13 +643,7 @@ impl DotParser<'_> {
                                 let w =
                                     v.parse::<f64>().ok().filter(|w| w.is_finite() && *w >= 0.0);
                                 weight = Some(w.ok_or_else(|| {
-                                    self.err(
-                                        s,
-                                        e,
-                                        format!(
-                                            "weight must be a non-negative number, found `{v}`"
-                                        ),
-                                    )
+                                    self.err(s, e, tr!("input-bad-weight", value = v.as_str()))
                                 })?);
                             }
                         }
@@ -664,7 +653,7 @@ impl DotParser<'_> {
                         return Err(self.err(
                             s,
                             e,
-                            format!("expected an attribute or `]`, found {}", self.describe()),
+                            tr!("input-dot-expected-attribute", found = self.describe()),
                         ));
                     }
                 }
@@ -686,11 +675,7 @@ impl DotParser<'_> {
             let (s, e) = self.here();
             self.depth += 1;
             if self.depth > MAX_DOT_DEPTH {
-                return Err(self.err(
-                    s,
-                    e,
-                    format!("subgraphs nested deeper than {MAX_DOT_DEPTH}"),
-                ));
+                return Err(self.err(s, e, tr!("input-dot-too-deep", limit = MAX_DOT_DEPTH)));
             }
             self.expect('{')?;
             self.stmts()?;
@@ -703,7 +688,7 @@ impl DotParser<'_> {
             return Err(self.err(
                 s,
                 e,
-                format!("expected a node id, found {}", self.describe()),
+                tr!("input-dot-expected-node", found = self.describe()),
             ));
         };
         self.p += 1;
@@ -744,7 +729,11 @@ impl DotParser<'_> {
             self.p += 2; // ID = ID
             let (s, e) = self.here();
             if !matches!(self.peek(), Some(Tok::Id(_))) {
-                return Err(self.err(s, e, format!("expected a value, found {}", self.describe())));
+                return Err(self.err(
+                    s,
+                    e,
+                    tr!("input-dot-expected-value", found = self.describe()),
+                ));
             }
             self.p += 1;
             return Ok(());
@@ -802,7 +791,7 @@ pub fn parse_dot(sm: &SourceMap, id: u32, text: &str) -> Result<DecompInput> {
             0,
             0,
             "nothing-to-decompose",
-            "the DOT graph has no nodes".to_string(),
+            tr!("input-dot-no-nodes"),
         ));
     }
     Ok(p.d)

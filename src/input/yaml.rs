@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
 use crate::source::{Pos, Span};
+use crate::tr;
 
 /// A YAML node with its position and tag.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,8 @@ impl Budget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     pub span: Span,
+    /// `invalid-yaml` for syntax errors, `input-limit` for everything else.
+    pub code: &'static str,
     pub message: String,
     /// Where the parser noticed a syntax error, when the cause (`span`) lies elsewhere.
     pub noticed: Option<Span>,
@@ -72,14 +75,9 @@ impl YamlError {
     /// The stopping error: `invalid-yaml` for syntax, `input-limit` for budgets, located at the
     /// cause with the place the parser noticed as the related location.
     pub fn into_error(self, sm: &crate::source::SourceMap) -> crate::error::Error {
-        let code = if self.message.starts_with("invalid YAML") {
-            "invalid-yaml"
-        } else {
-            "input-limit"
-        };
-        let mut e = crate::error::Error::input(code, self.message).at(sm, self.span);
+        let mut e = crate::error::Error::input(self.code, self.message).at(sm, self.span);
         e.related = self.noticed.map(|n| sm.location(n));
-        e.related_as = "the parser noticed it at";
+        e.related_as = "error-related-noticed";
         e
     }
 }
@@ -96,10 +94,7 @@ fn syntax_cause(text: &str, at: usize, info: &str) -> Option<(usize, String)> {
             let line = text[start..].split('\n').next().unwrap_or("");
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             if let Some(i) = line[..indent].find('\t') {
-                return Some((
-                    start + i,
-                    "invalid YAML: a tab in the indentation (YAML indents with spaces only)".into(),
-                ));
+                return Some((start + i, tr!("input-yaml-tab")));
             }
             start += line.len() + 1;
             if start > text.len() {
@@ -164,7 +159,11 @@ fn syntax_cause(text: &str, at: usize, info: &str) -> Option<(usize, String)> {
         let close = if c == '[' { ']' } else { '}' };
         (
             i,
-            format!("invalid YAML: `{c}` is never closed (expected `{close}`)"),
+            tr!(
+                "input-yaml-unclosed",
+                open = c.to_string(),
+                close = close.to_string()
+            ),
         )
     })
 }
@@ -244,6 +243,17 @@ impl Node {
             Kind::Scalar { .. } => "string",
             Kind::Seq(_) => "sequence",
             Kind::Map(_) => "mapping",
+        }
+    }
+    /// [`Node::type_name`] in words of the language in use, for messages.
+    pub fn type_label(&self) -> String {
+        match self.type_name() {
+            "null" => tr!("input-type-null"),
+            "boolean" => tr!("input-type-boolean"),
+            "number" => tr!("input-type-number"),
+            "string" => tr!("input-type-string"),
+            "sequence" => tr!("input-type-sequence"),
+            _ => tr!("input-type-mapping"),
         }
     }
     pub fn has_tag(&self, tag: &str) -> bool {
@@ -355,8 +365,16 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
         start: offset(&s.start),
         end: offset(&s.end),
     };
+    // Syntax errors are `invalid-yaml`; budgets and structural refusals `input-limit`.
     let err = |span: Span, message: String| YamlError {
         span,
+        code: "input-limit",
+        message,
+        noticed: None,
+    };
+    let syntax = |span: Span, message: String| YamlError {
+        span,
+        code: "invalid-yaml",
         message,
         noticed: None,
     };
@@ -371,7 +389,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     start: at,
                     end: at,
                 };
-                let message = format!("invalid YAML: {}", e.info());
+                let message = tr!("input-yaml-invalid", info = e.info());
                 return Err(match syntax_cause(text, at as usize, &e.info()) {
                     Some((cause, why)) => YamlError {
                         span: Span {
@@ -379,10 +397,11 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                             start: cause as u32,
                             end: cause as u32 + 1,
                         },
-                        message: format!("{why}; the parser says: {}", e.info()),
+                        code: "invalid-yaml",
+                        message: tr!("input-yaml-cause", why = why, info = e.info()),
                         noticed: Some(noticed),
                     },
-                    None => err(noticed, message),
+                    None => syntax(noticed, message),
                 });
             }
         };
@@ -394,7 +413,10 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                 if docs.len() >= budget.max_documents {
                     return Err(err(
                         sp,
-                        format!("too many YAML documents (limit {})", budget.max_documents),
+                        tr!(
+                            "input-yaml-too-many-documents",
+                            limit = budget.max_documents
+                        ),
                     ));
                 }
                 None
@@ -421,7 +443,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                 if stack.len() >= budget.max_depth {
                     return Err(err(
                         sp,
-                        format!("YAML nested too deeply (limit {})", budget.max_depth),
+                        tr!("input-yaml-too-deep", limit = budget.max_depth),
                     ));
                 }
                 stack.push(Frame::Seq {
@@ -437,7 +459,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                 if stack.len() >= budget.max_depth {
                     return Err(err(
                         sp,
-                        format!("YAML nested too deeply (limit {})", budget.max_depth),
+                        tr!("input-yaml-too-deep", limit = budget.max_depth),
                     ));
                 }
                 stack.push(Frame::Map {
@@ -469,7 +491,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     },
                     anchor,
                 )),
-                _ => return Err(err(sp, "invalid YAML: unbalanced sequence".into())),
+                _ => return Err(syntax(sp, tr!("input-yaml-unbalanced-sequence"))),
             },
             Event::MappingEnd => match stack.pop() {
                 Some(Frame::Map {
@@ -494,33 +516,30 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                         anchor,
                     ))
                 }
-                _ => return Err(err(sp, "invalid YAML: unbalanced mapping".into())),
+                _ => return Err(syntax(sp, tr!("input-yaml-unbalanced-mapping"))),
             },
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
-                    return Err(err(sp, "unknown YAML alias".into()));
+                    return Err(err(sp, tr!("input-yaml-unknown-alias")));
                 };
                 nodes = nodes.saturating_add(target.count());
                 if nodes > budget.max_nodes {
                     return Err(err(
                         sp,
-                        format!(
-                            "YAML aliases expand to more than {} nodes (alias bomb?)",
-                            budget.max_nodes
-                        ),
+                        tr!("input-yaml-alias-bomb", limit = budget.max_nodes),
                     ));
                 }
                 let mut copy = target.clone();
                 copy.set_via(sp);
                 Some((copy, 0))
             }
-            Event::UnresolvedAlias(_) => return Err(err(sp, "unknown YAML alias".into())),
+            Event::UnresolvedAlias(_) => return Err(err(sp, tr!("input-yaml-unknown-alias"))),
             _ => None,
         };
         if nodes > budget.max_nodes {
             return Err(err(
                 sp,
-                format!("YAML document has more than {} nodes", budget.max_nodes),
+                tr!("input-yaml-too-many-nodes", limit = budget.max_nodes),
             ));
         }
         let Some((node, anchor)) = done else { continue };
@@ -539,10 +558,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
             }) => match key.take() {
                 None => {
                     let Kind::Scalar { text, plain } = &node.kind else {
-                        return Err(err(
-                            node.pos.primary(),
-                            "mapping keys must be strings".into(),
-                        ));
+                        return Err(err(node.pos.primary(), tr!("input-yaml-key-not-string")));
                     };
                     let text = if node.is_null() && *plain {
                         "null".to_string()
@@ -568,7 +584,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                         if duplicate {
                             return Err(err(
                                 kpos.primary(),
-                                format!("duplicate mapping key `{k}`"),
+                                tr!("input-yaml-duplicate-key", key = k.as_str()),
                             ));
                         }
                         entries.push(Entry {
@@ -598,7 +614,8 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
             _ => {
                 return Err(YamlError {
                     span: source.pos.primary(),
-                    message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                    code: "input-limit",
+                    message: tr!("input-yaml-merge-needs-mapping"),
                     noticed: None,
                 });
             }
@@ -608,7 +625,8 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
             let Kind::Map(es) = s.kind else {
                 return Err(YamlError {
                     span: s.pos.primary(),
-                    message: "merge key `<<` needs a mapping or a list of mappings".into(),
+                    code: "input-limit",
+                    message: tr!("input-yaml-merge-needs-mapping"),
                     noticed: None,
                 });
             };

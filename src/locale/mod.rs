@@ -91,6 +91,16 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/ko/input.ftl"),
     ),
     (
+        "config",
+        include_str!("../../locales/en/config.ftl"),
+        include_str!("../../locales/ko/config.ftl"),
+    ),
+    (
+        "cmd",
+        include_str!("../../locales/en/cmd.ftl"),
+        include_str!("../../locales/ko/cmd.ftl"),
+    ),
+    (
         "report",
         include_str!("../../locales/en/report.ftl"),
         include_str!("../../locales/ko/report.ftl"),
@@ -171,7 +181,9 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> Str
         let b = bundle(area, l);
         if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            return b.format_pattern(p, fargs.as_ref(), &mut errors).into_owned();
+            return b
+                .format_pattern(p, fargs.as_ref(), &mut errors)
+                .into_owned();
         }
     }
     id.to_string()
@@ -229,6 +241,133 @@ mod tests {
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
         assert_eq!(Lang::parse("ko-KR"), Some(Lang::Ko));
         assert_eq!(Lang::parse("fr"), None);
+    }
+
+    /// Every message of a file: id → its `$variables`, sorted; a variable that only chooses a
+    /// plural form is marked `?name` (Korean has no plural forms to choose).
+    fn messages(text: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        use fluent_syntax::ast;
+        fn vars(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+            for e in &p.elements {
+                if let ast::PatternElement::Placeable { expression } = e {
+                    expr(expression, out);
+                }
+            }
+        }
+        fn expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+            match e {
+                ast::Expression::Inline(i) => inline(i, out),
+                ast::Expression::Select { selector, variants } => {
+                    if let ast::InlineExpression::VariableReference { id } = selector {
+                        out.push(format!("?{}", id.name));
+                    }
+                    for v in variants {
+                        vars(&v.value, out);
+                    }
+                }
+            }
+        }
+        fn inline(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+            match i {
+                ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+                ast::InlineExpression::Placeable { expression } => expr(expression, out),
+                _ => {}
+            }
+        }
+        let res = fluent_syntax::parser::parse(text).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+        let mut all = std::collections::BTreeMap::new();
+        for entry in &res.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut v = Vec::new();
+                if let Some(p) = &m.value {
+                    vars(p, &mut v);
+                }
+                let shown: Vec<String> =
+                    v.iter().filter(|x| !x.starts_with('?')).cloned().collect();
+                v.retain(|x| !x.starts_with('?') || !shown.contains(&x[1..].to_string()));
+                v.sort();
+                v.dedup();
+                assert!(
+                    all.insert(m.id.name.to_string(), v).is_none(),
+                    "{} twice",
+                    m.id.name
+                );
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_english_message_has_korean_with_the_same_variables() {
+        let shown = |v: &Vec<String>| {
+            v.iter()
+                .filter(|x| !x.starts_with('?'))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let mut problems = Vec::new();
+        for (area, en, ko) in FILES {
+            let (en, ko) = (messages(en), messages(ko));
+            for (id, vars) in &en {
+                if !id.starts_with(&format!("{area}-")) {
+                    problems.push(format!("{area}.ftl: `{id}` does not start with `{area}-`"));
+                }
+                match ko.get(id) {
+                    None => problems.push(format!("ko/{area}.ftl lacks `{id}`")),
+                    Some(k) if shown(k) != shown(vars) => problems.push(format!(
+                        "ko/{area}.ftl `{id}` uses {k:?}, English uses {vars:?}"
+                    )),
+                    _ => {}
+                }
+            }
+            for id in ko.keys() {
+                // help texts are English in the command definitions, Korean here
+                if !en.contains_key(id) && *area != "help" {
+                    problems.push(format!("ko/{area}.ftl has `{id}`, English has not"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn messages_fill_their_variables_without_isolation_marks() {
+        let s = message_in(
+            Lang::En,
+            "error-cannot-write",
+            &[("path", "a".into()), ("why", "b".into())],
+        );
+        assert_eq!(s, "cannot write a: b");
+        let s = message_in(
+            Lang::Ko,
+            "report-counts",
+            &[
+                ("services", 3.into()),
+                ("units", "2".into()),
+                ("running", 3.into()),
+            ],
+        );
+        assert_eq!(s, "서비스: 3 · 배포 단위: 2 · 실행 중: 3");
+        assert_eq!(
+            message_in(
+                Lang::En,
+                "report-points-note",
+                &[("points", "+1".into()), ("n", 1.into())]
+            ),
+            " (+1 point)"
+        );
+        assert_eq!(
+            message_in(
+                Lang::En,
+                "report-points-note",
+                &[("points", "-2".into()), ("n", 2.into())]
+            ),
+            " (-2 points)"
+        );
+        assert_eq!(
+            message_in(Lang::Ko, "no-such-area-x", &[]),
+            "no-such-area-x"
+        );
     }
 
     #[test]

@@ -96,11 +96,11 @@ impl ClassOverride {
             .map(ClassOverride::Class)
             .map_err(|_| {
                 let words = Self::words();
-                format!(
-                    "unknown classification `{}`{}; one of: {}",
-                    crate::source::escape::short(word),
-                    crate::source::suggest::did_you_mean(word, words.iter().copied()),
-                    words.join(", ")
+                crate::tr!(
+                    "error-unknown-class",
+                    word = crate::source::escape::short(word),
+                    suggestion = crate::source::suggest::did_you_mean(word, words.iter().copied()),
+                    words = words.join(", ")
                 )
             })
     }

@@ -7,6 +7,7 @@ use std::io::Write;
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::decompose::Decomposition;
+use crate::tr;
 
 pub fn json(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     crate::source::escape::json_pretty(&mut *w, r)?;
@@ -15,6 +16,18 @@ pub fn json(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
+}
+
+/// The column headers of the candidate table, after `#`.
+fn columns() -> [String; 6] {
+    [
+        tr!("plan-decompose-col-candidate"),
+        tr!("plan-decompose-col-members"),
+        tr!("plan-decompose-col-tables"),
+        tr!("plan-decompose-col-cohesion"),
+        tr!("plan-decompose-col-cut-edges"),
+        tr!("plan-decompose-col-confidence"),
+    ]
 }
 
 fn list(v: &[String], max: usize) -> String {
@@ -31,15 +44,9 @@ pub fn table(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     t.force_no_tty();
     t.set_content_arrangement(ContentArrangement::Dynamic);
     t.set_width(120);
-    t.set_header(vec![
-        "#",
-        "candidate",
-        "members",
-        "tables",
-        "cohesion",
-        "cut edges",
-        "confidence",
-    ]);
+    let mut header = vec!["#".to_string()];
+    header.extend(columns());
+    t.set_header(header);
     for (i, c) in r.candidates.iter().enumerate() {
         t.add_row(vec![
             (i + 1).to_string(),
@@ -55,28 +62,38 @@ pub fn table(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     let m = &r.metrics;
     writeln!(
         w,
-        "{} candidates from {} modules and {} tables; modularity {:.2}; {} cut edges ({} of the dependency weight); {} seeds, {} consensus rounds, resolution {}",
-        m.candidates,
-        m.modules,
-        m.tables,
-        m.modularity,
-        r.cut_edges.len(),
-        pct(m.cut_weight_share),
-        m.runs,
-        m.consensus_rounds,
-        m.resolution
+        "{}",
+        tr!(
+            "plan-decompose-summary",
+            candidates = m.candidates,
+            modules = m.modules,
+            tables = m.tables,
+            modularity = format!("{:.2}", m.modularity),
+            cut = r.cut_edges.len(),
+            share = pct(m.cut_weight_share),
+            seeds = m.runs,
+            rounds = m.consensus_rounds,
+            resolution = m.resolution.to_string()
+        )
     )?;
     if !r.unassigned.is_empty() {
-        writeln!(w, "unassigned (no evidence): {}", list(&r.unassigned, 12))?;
+        writeln!(
+            w,
+            "{}",
+            tr!("plan-decompose-unassigned", items = list(&r.unassigned, 12))
+        )?;
     }
     for s in &r.shared_tables {
         if !s.written_by.is_empty() {
             writeln!(
                 w,
-                "shared table {}: placed with {}, also written by {}",
-                s.table,
-                s.owner,
-                s.written_by.join(", ")
+                "{}",
+                tr!(
+                    "plan-decompose-shared-table",
+                    table = s.table.as_str(),
+                    owner = s.owner.as_str(),
+                    writers = s.written_by.join(", ")
+                )
             )?;
         }
     }
@@ -85,16 +102,25 @@ pub fn table(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn markdown(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     let m = &r.metrics;
-    writeln!(w, "## Decomposition of `{}`\n", r.input.file)?;
     writeln!(
         w,
-        "{} candidate services from {} modules and {} tables (modularity {:.2}, {} seeds aggregated by consensus, resolution {}).\n",
-        m.candidates, m.modules, m.tables, m.modularity, m.runs, m.resolution
+        "## {}\n",
+        tr!("plan-decompose-heading", file = r.input.file.as_str())
     )?;
     writeln!(
         w,
-        "| # | candidate | members | tables | cohesion | cut edges | confidence |"
+        "{}\n",
+        tr!(
+            "plan-decompose-summary-md",
+            candidates = m.candidates,
+            modules = m.modules,
+            tables = m.tables,
+            modularity = format!("{:.2}", m.modularity),
+            seeds = m.runs,
+            resolution = m.resolution.to_string()
+        )
     )?;
+    writeln!(w, "| # | {} |", columns().join(" | "))?;
     writeln!(w, "|---|---|---|---|---|---|---|")?;
     for (i, c) in r.candidates.iter().enumerate() {
         writeln!(
@@ -112,14 +138,16 @@ pub fn markdown(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w)?;
     for c in &r.candidates {
         let mut why = format!(
-            "- **{}**: {} of its evidence weight stays inside",
+            "- **{}**: {}",
             c.name,
-            pct(c.cohesion)
+            tr!("plan-decompose-cohesion", cohesion = pct(c.cohesion))
         );
         if let Some(s) = &c.strongest_link {
-            why.push_str(&format!(
-                "; strongest internal link {} → {} ({})",
-                s.from, s.to, s.weight
+            why.push_str(&tr!(
+                "plan-decompose-strongest-link",
+                from = s.from.as_str(),
+                to = s.to.as_str(),
+                weight = s.weight.to_string()
             ));
         }
         let out: Vec<String> = r
@@ -129,25 +157,31 @@ pub fn markdown(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
             .map(|e| format!("{} → {} ({})", e.from, e.to, e.weight))
             .collect();
         if !out.is_empty() {
-            why.push_str(&format!("; calls after the split: {}", list(&out, 4)));
+            why.push_str(&tr!(
+                "plan-decompose-calls-after-split",
+                calls = list(&out, 4)
+            ));
         }
         writeln!(w, "{why}.")?;
     }
     if !r.unassigned.is_empty() {
         writeln!(
             w,
-            "- unassigned (no evidence): {}.",
-            list(&r.unassigned, 20)
+            "- {}.",
+            tr!("plan-decompose-unassigned", items = list(&r.unassigned, 20))
         )?;
     }
     for s in &r.shared_tables {
         if !s.written_by.is_empty() {
             writeln!(
                 w,
-                "- shared table `{}`: placed with {}, also written by {} — split the schema before the code.",
-                s.table,
-                s.owner,
-                s.written_by.join(", ")
+                "- {}",
+                tr!(
+                    "plan-decompose-shared-table-md",
+                    table = s.table.as_str(),
+                    owner = s.owner.as_str(),
+                    writers = s.written_by.join(", ")
+                )
             )?;
         }
     }
@@ -193,8 +227,12 @@ pub fn mermaid(r: &Decomposition, w: &mut dyn Write) -> std::io::Result<()> {
     for ((a, b), (n, wt)) in pairs {
         writeln!(
             w,
-            "  c{a} -->|\"{n} edges, weight {}\"| c{b}",
-            (wt * 100.0).round() / 100.0
+            "  c{a} -->|\"{}\"| c{b}",
+            tr!(
+                "plan-decompose-mermaid-edge",
+                n = n,
+                weight = ((wt * 100.0).round() / 100.0).to_string()
+            )
         )?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! Markdown for `$GITHUB_STEP_SUMMARY`. Owns annotation text only; it must not read the
 //! environment or write anywhere but the writer it is given.
 
+use crate::tr;
 use std::io::Write;
 
 use crate::report::Severity;
@@ -112,40 +113,42 @@ fn annotation(f: &Finding) -> Annotation {
 fn recommendation(r: &Report) -> Annotation {
     let (level, mut text) = match &r.recommendation {
         Some(rec) => {
-            let mut text = format!(
-                "{} — score {}, confidence {}",
-                super::outcome_label(rec),
-                super::signed(rec.score),
-                rec.confidence.as_str()
+            let mut text = tr!(
+                "report-gh-verdict",
+                outcome = super::outcome_label(rec),
+                score = super::signed(rec.score),
+                confidence = super::confidence_label(rec.confidence.as_str())
             );
             if let Some(s) = &r.system {
                 text.push_str(&format!(" — {s}"));
             }
             if !rec.questions.is_empty() {
-                text.push_str(&format!(
-                    "; {} questions would decide it (see the step summary or --format markdown)",
-                    rec.questions.len()
-                ));
+                text.push_str(&tr!("report-gh-questions", n = rec.questions.len()));
             }
             (Level::Notice, text)
         }
-        None => (
-            Level::Notice,
-            "no recommendation: an input error stopped the analysis".to_string(),
-        ),
+        None => (Level::Notice, tr!("report-no-recommendation-stopped")),
     };
     let mut level = level;
     if let Some(e) = &r.expect {
         if e.matched {
-            text.push_str(&format!("; expected {}: matched", e.expected));
+            text.push_str(&tr!(
+                "report-gh-expected",
+                expected = e.expected.as_str(),
+                verdict = tr!("report-expect-matched")
+            ));
         } else {
-            text.push_str(&format!("; expected {}: DIFFERENT", e.expected));
+            text.push_str(&tr!(
+                "report-gh-expected",
+                expected = e.expected.as_str(),
+                verdict = tr!("report-expect-different")
+            ));
             level = Level::Error;
         }
     }
     Annotation {
         level,
-        properties: vec![("title", "stackfit recommendation".to_string())],
+        properties: vec![("title", tr!("report-gh-title"))],
         message: text,
     }
 }
@@ -192,12 +195,12 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             .filter(|l| count(*l) > 0)
             .map(|l| format!("{} {}", count(l), l.command()))
             .collect();
-        let message = format!(
-            "{} of {} findings were left out ({}): GitHub shows at most {CAP} annotations per \
-             level and step; they follow in the log, and every format (sarif, markdown) has them all",
-            left_out.len(),
-            r.findings.len(),
-            parts.join(", ")
+        let message = tr!(
+            "report-gh-left-out",
+            left = left_out.len(),
+            total = r.findings.len(),
+            parts = parts.join(", "),
+            cap = CAP
         );
         writeln!(w, "::notice::{}", escape_data(&message))?;
         for f in &left_out {

@@ -3,6 +3,7 @@
 //! a rule (input errors are `<error>`), and one for the recommendation. Owns XML escaping; it
 //! must not decide exit codes.
 
+use crate::tr;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -69,7 +70,7 @@ fn rule_case(name: String, classname: &'static str, findings: &[&Finding]) -> Ca
             Verdict::Failure {
                 message: match failing.as_slice() {
                     [one] => one.message.clone(),
-                    many => format!("{} findings at warning or above", many.len()),
+                    many => tr!("report-junit-failing", n = many.len()),
                 },
                 kind: s.as_str().to_string(),
             }
@@ -90,7 +91,7 @@ fn recommendation_case(r: &Report) -> Case {
             name: "recommendation".into(),
             classname: "stackfit",
             verdict: Verdict::Error {
-                message: "no recommendation: an input error stopped the analysis".into(),
+                message: tr!("report-no-recommendation-stopped"),
                 kind: "input-error".into(),
             },
             out: vec![],

@@ -6,8 +6,8 @@
 use std::io::Write;
 
 use super::signed;
-use crate::tr;
 use crate::report::analysis::Report;
+use crate::tr;
 
 /// Makes text safe inline: `<` and `>` would start HTML (text from compose
 /// files, such as suppression reasons, must not hide itself), and line breaks become `<br>`.
@@ -272,11 +272,19 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                 if h.services.len() > 8 {
                     shown.push_str(&tr!("report-and-more", n = h.services.len() - 8));
                 }
-                writeln!(w, "  - {}", tr!("report-hint-services", services = inline(&shown)))?;
+                writeln!(
+                    w,
+                    "  - {}",
+                    tr!("report-hint-services", services = inline(&shown))
+                )?;
             }
             if !h.locations.is_empty() {
                 let at: Vec<String> = h.locations.iter().map(|l| l.to_string()).collect();
-                writeln!(w, "  - {}", tr!("report-hint-at", at = inline(&at.join(", "))))?;
+                writeln!(
+                    w,
+                    "  - {}",
+                    tr!("report-hint-at", at = inline(&at.join(", ")))
+                )?;
             }
         }
     }
@@ -296,7 +304,13 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             )?;
         }
         writeln!(w, "```mermaid")?;
-        super::mermaid::render(&r.graph(), w)?;
+        // the default view: at most DEFAULT_MAX_NODES nodes, never a `--focus` (no such name)
+        let picture = crate::report::picture::Picture::build(
+            &r.graph(),
+            &crate::report::picture::View::default(),
+        )
+        .unwrap_or_else(|_| unreachable!("no focus, no error"));
+        super::mermaid::render(&picture, w)?;
         writeln!(w, "```")?;
         if large {
             writeln!(w, "\n</details>")?;
@@ -341,7 +355,10 @@ fn heading(w: &mut dyn Write, title: &str) -> std::io::Result<()> {
 fn declared_from(source: &str, config: Option<&str>) -> String {
     match source {
         "declared-in-file" => tr!("report-from-file"),
-        "config" => tr!("report-from-config", config = cell(config.unwrap_or("stackfit.toml"))),
+        "config" => tr!(
+            "report-from-config",
+            config = cell(config.unwrap_or("stackfit.toml"))
+        ),
         "assume" => tr!("report-from-assume"),
         other => cell(other),
     }

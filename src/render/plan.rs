@@ -7,10 +7,20 @@ use std::io::{self, Write};
 use crate::report::Plan;
 use crate::report::analysis::Report;
 use crate::source::escape::line;
+use crate::tr;
 
 pub fn json(r: &Report, w: &mut dyn Write) -> io::Result<()> {
     crate::source::escape::json_pretty(w, &r.plan_report())?;
     writeln!(w)
+}
+
+/// `wave 0 (keep managed or outside the cluster)`, `wave 2`.
+fn wave_label(number: usize) -> String {
+    if number == 0 {
+        tr!("plan-wave-outside")
+    } else {
+        tr!("plan-wave", n = number)
+    }
 }
 
 fn at(l: &Option<crate::source::Location>) -> String {
@@ -21,24 +31,20 @@ fn at(l: &Option<crate::source::Location>) -> String {
 
 pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
     let Some(p) = &r.plan else {
-        return writeln!(w, "no plan: the inputs were not analysed");
+        return writeln!(w, "{}", tr!("plan-none"));
     };
     writeln!(w, "stackfit plan: {}", line(&p.summary))?;
     if !p.waves.is_empty() {
         writeln!(w)?;
-        writeln!(w, "Waves:")?;
+        writeln!(w, "{}:", tr!("plan-heading-waves"))?;
         for wave in &p.waves {
-            let label = if wave.number == 0 {
-                "wave 0 (keep managed or outside the cluster)".to_string()
-            } else {
-                format!("wave {}", wave.number)
-            };
+            let label = wave_label(wave.number);
             writeln!(w, "  {label}: {}", line(&wave.services.join(", ")))?;
         }
     }
     if !p.friction.is_empty() {
         writeln!(w)?;
-        writeln!(w, "Friction:")?;
+        writeln!(w, "{}:", tr!("plan-heading-friction"))?;
         for f in &p.friction {
             writeln!(
                 w,
@@ -54,12 +60,7 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
     }
     if !p.workloads.is_empty() {
         writeln!(w)?;
-        writeln!(
-            w,
-            "What each service becomes ({} object{} to own):",
-            p.objects,
-            if p.objects == 1 { "" } else { "s" }
-        )?;
+        writeln!(w, "{}:", tr!("plan-heading-workloads-owned", n = p.objects))?;
         for x in &p.workloads {
             let outside = x
                 .keep_outside
@@ -76,7 +77,7 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
     }
     if !p.given_up.is_empty() {
         writeln!(w)?;
-        writeln!(w, "Given up on Compose:")?;
+        writeln!(w, "{}:", tr!("plan-heading-given-up"))?;
         for g in &p.given_up {
             writeln!(
                 w,
@@ -98,22 +99,26 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
     writeln!(w, "{}", inline(&p.summary))?;
     if !p.waves.is_empty() {
         writeln!(w)?;
-        writeln!(w, "{heading} Waves")?;
+        writeln!(w, "{heading} {}", tr!("plan-heading-waves"))?;
         writeln!(w)?;
         for wave in &p.waves {
-            let label = if wave.number == 0 {
-                "wave 0 (keep managed or outside the cluster)".to_string()
-            } else {
-                format!("wave {}", wave.number)
-            };
+            let label = wave_label(wave.number);
             writeln!(w, "- **{label}**: {}", inline(&wave.services.join(", ")))?;
         }
     }
     if !p.friction.is_empty() {
         writeln!(w)?;
-        writeln!(w, "{heading} Friction")?;
+        writeln!(w, "{heading} {}", tr!("plan-heading-friction"))?;
         writeln!(w)?;
-        writeln!(w, "| where | id | difficulty | service | instead |")?;
+        writeln!(
+            w,
+            "| {} | {} | {} | {} | {} |",
+            tr!("plan-col-where"),
+            tr!("plan-col-id"),
+            tr!("plan-col-difficulty"),
+            tr!("plan-col-service"),
+            tr!("plan-col-instead")
+        )?;
         writeln!(w, "|---|---|---|---|---|")?;
         for f in &p.friction {
             writeln!(
@@ -129,14 +134,9 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
     }
     if !p.workloads.is_empty() {
         writeln!(w)?;
-        writeln!(w, "{heading} What each service becomes")?;
+        writeln!(w, "{heading} {}", tr!("plan-heading-workloads"))?;
         writeln!(w)?;
-        writeln!(
-            w,
-            "{} object{} to write and own.",
-            p.objects,
-            if p.objects == 1 { "" } else { "s" }
-        )?;
+        writeln!(w, "{}", tr!("plan-objects-to-own", n = p.objects))?;
         writeln!(w)?;
         for x in &p.workloads {
             let outside = x
@@ -154,7 +154,7 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
     }
     if !p.given_up.is_empty() {
         writeln!(w)?;
-        writeln!(w, "{heading} Given up on Compose")?;
+        writeln!(w, "{heading} {}", tr!("plan-heading-given-up"))?;
         writeln!(w)?;
         for g in &p.given_up {
             writeln!(
@@ -183,6 +183,6 @@ pub fn markdown(r: &Report, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     match &r.plan {
         Some(p) => markdown_sections(p, "##", w),
-        None => writeln!(w, "No plan: the inputs were not analysed."),
+        None => writeln!(w, "{}", tr!("plan-none-md")),
     }
 }

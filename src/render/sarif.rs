@@ -2,6 +2,7 @@
 //! (no serde-sarif). Owns the mapping of findings to results, rule docs to `rules[]` and the
 //! recommendation to `runs[0].properties`; it must not read files or the environment.
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -196,10 +197,12 @@ fn clip(s: &str, max: usize) -> String {
     out
 }
 
-/// The text of the `## What it does` section of a rule explanation, when it has one.
+/// The text of the first section of a rule explanation ("What it does", in any language),
+/// when it has one.
 fn what_it_does(explanation: &str) -> Option<String> {
-    let start = explanation.find("## What it does")?;
-    let body = &explanation[start + "## What it does".len()..];
+    let start = explanation.find("## ")?;
+    let body = &explanation[start..];
+    let body = &body[body.find('\n')?..];
     let end = body.find("\n## ").unwrap_or(body.len());
     let text = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
@@ -282,22 +285,16 @@ fn references_markdown(d: &RuleDoc) -> String {
 fn synthetic_descriptor(f: &Finding) -> Descriptor {
     let (summary, help) = match f.kind.as_str() {
         "input-error" => (
-            format!("stackfit could not read its input ({})", f.rule),
-            "An input file is missing, unreadable, not valid YAML or not a valid compose \
-             file, so the analysis stopped and no recommendation was made. Fix the file at the \
-             reported location; stackfit exits 3 until it reads."
-                .to_string(),
+            tr!("report-sarif-input-error", code = f.rule.as_str()),
+            tr!("report-sarif-input-error-help"),
         ),
         "suppression" => (
-            format!("A suppression that suppressed nothing ({})", f.rule),
-            "A `# stackfit: ignore[RULE]` comment or an `x-stackfit: {ignore: …}` entry names a \
-             rule that did not fire at that place, or a rule that does not exist. Remove it or \
-             correct the rule id."
-                .to_string(),
+            tr!("report-sarif-suppression", code = f.rule.as_str()),
+            tr!("report-sarif-suppression-help"),
         ),
         other => (
-            format!("stackfit finding `{}` ({other})", f.rule),
-            format!("A `{other}` finding reported by stackfit."),
+            tr!("report-sarif-other", code = f.rule.as_str(), kind = other),
+            tr!("report-sarif-other-help", kind = other),
         ),
     };
     Descriptor {
@@ -420,7 +417,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
                     id: Some(i + 1),
                     physical_location: physical(l),
                     message: Some(Text {
-                        text: format!("related evidence at {l}"),
+                        text: tr!("report-sarif-related", at = l.to_string()),
                     }),
                 })
                 .collect(),
@@ -459,7 +456,11 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             rule_index,
             level: doc.default_configuration.level,
             message: Text {
-                text: format!("{} ({}) was suppressed here", doc.id, doc.name),
+                text: tr!(
+                    "report-sarif-suppressed",
+                    id = doc.id.as_str(),
+                    name = doc.name.as_str()
+                ),
             },
             locations: primary(s.location.as_ref()),
             related_locations: vec![],

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use crate::source::escape::line;
 use crate::locale::width as width_of;
+use crate::source::escape::line;
 use crate::tr;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
@@ -270,7 +270,11 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         writeln!(
             w,
             "{}",
-            tr!("report-expected", expected = e.expected.as_str(), verdict = verdict)
+            tr!(
+                "report-expected",
+                expected = e.expected.as_str(),
+                verdict = verdict
+            )
         )?;
     }
     Ok(())

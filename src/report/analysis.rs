@@ -139,7 +139,13 @@ impl RuleDoc {
             references: r
                 .source
                 .iter()
-                .filter_map(|id| crate::analysis::rules::sources::find(id).cloned())
+                .filter_map(|id| crate::analysis::rules::sources::find(id))
+                // the report is in the language of the run: one text, no translations
+                .map(|s| crate::analysis::rules::sources::Source {
+                    supports: s.supports_text().to_string(),
+                    ko: None,
+                    ..s.clone()
+                })
                 .collect(),
         }
     }

@@ -15,6 +15,7 @@ use crate::report::analysis::{
 };
 use crate::report::{GraphReport, SCHEMA_VERSION};
 use crate::source::{Location, Pos, SourceMap};
+use crate::tr;
 
 /// A suppression from a `# stackfit: ignore[RULE] reason` comment or an `x-stackfit` ignore.
 #[derive(Debug, Clone)]
@@ -230,7 +231,11 @@ fn expect_mismatch(
     sm: &SourceMap,
 ) -> Finding {
     let got = match rec.lean {
-        Some(l) => format!("{} (leans {})", rec.outcome.as_str(), l.as_str()),
+        Some(l) => tr!(
+            "cmd-outcome-leans",
+            outcome = rec.outcome.as_str(),
+            lean = l.as_str()
+        ),
         None => rec.outcome.as_str().to_string(),
     };
     let accept = rec.lean.unwrap_or(rec.outcome).as_str();
@@ -241,7 +246,7 @@ fn expect_mismatch(
         Some(d) => match &d.origin {
             Origin::File(p) => (
                 Some(sm.location(p.primary())),
-                format!("set `expect: {accept}` here"),
+                tr!("cmd-expect-how-file", outcome = accept),
             ),
             Origin::Config { file, line } => (
                 Some(Location {
@@ -251,13 +256,13 @@ fn expect_mismatch(
                     end_line: *line,
                     end_column: 1,
                 }),
-                format!("set `expect = \"{accept}\"` here"),
+                tr!("cmd-expect-how-config", outcome = accept),
             ),
-            Origin::Assume => (None, format!("pass `--expect {accept}`")),
+            Origin::Assume => (None, tr!("cmd-expect-how-flag", outcome = accept)),
         },
         None => (
             model.anchor.map(|a| sm.location(a)),
-            format!("pass `--expect {accept}`"),
+            tr!("cmd-expect-how-flag", outcome = accept),
         ),
     };
     Finding {
@@ -266,9 +271,12 @@ fn expect_mismatch(
         severity: Severity::Error,
         kind: FindingKind::Problem,
         points: 0,
-        message: format!(
-            "expected {}, got {got} (score {:+}): if the change is intended, {how} to accept the new outcome",
-            x.expected, rec.score
+        message: tr!(
+            "cmd-expect-mismatch",
+            expected = x.expected.as_str(),
+            got = got,
+            score = format!("{:+}", rec.score),
+            how = how
         ),
         location,
         path: None,
@@ -388,19 +396,16 @@ pub fn run(
     for s in sups.iter().filter(|s| !s.used) {
         let unknown: Vec<&String> = s.rules.iter().filter(|r| rules.find(r).is_none()).collect();
         let message = if !unknown.is_empty() {
-            format!(
-                "suppression names unknown rule {}",
-                unknown
+            tr!(
+                "cmd-suppression-unknown-rule",
+                rules = unknown
                     .iter()
                     .map(|r| format!("`{r}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             )
         } else {
-            format!(
-                "unused suppression of {}: the rule did not fire here",
-                s.rules.join(", ")
-            )
+            tr!("cmd-suppression-unused", rules = s.rules.join(", "))
         };
         findings.push(Finding {
             rule: "unused-suppression".into(),

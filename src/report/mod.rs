@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod build;
+pub mod picture;
 pub mod schemas;
 
 // The report's vocabulary, as renderers name it: they import from here, never from the stages

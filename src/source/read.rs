@@ -3,6 +3,7 @@
 //! plus one byte whatever the metadata says, and counted against one budget per run. It knows
 //! nothing of formats and builds no error types of the stages above (they wrap [`ReadError`]).
 
+use crate::tr;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -49,8 +50,8 @@ pub struct ReadError {
 /// The reason of an IO error in plain words.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => tr!("error-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => tr!("error-io-permission"),
         _ => e.to_string(),
     }
 }
@@ -69,27 +70,27 @@ pub fn display_name(path: &Path) -> String {
     path.to_string_lossy().to_string()
 }
 
-fn special_kind(ft: &std::fs::FileType) -> &'static str {
+fn special_kind(ft: &std::fs::FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return "a FIFO (named pipe)";
+            return tr!("error-kind-fifo");
         }
         if ft.is_char_device() {
-            return "a character device";
+            return tr!("error-kind-char-device");
         }
         if ft.is_block_device() {
-            return "a block device";
+            return tr!("error-kind-block-device");
         }
         if ft.is_socket() {
-            return "a socket";
+            return tr!("error-kind-socket");
         }
     }
     if ft.is_dir() {
-        return "a directory";
+        return tr!("error-kind-directory");
     }
-    "not a regular file"
+    tr!("error-kind-other")
 }
 
 /// Opens `path` for reading if it is a regular file. The open never blocks (a FIFO is opened
@@ -109,11 +110,21 @@ pub fn open_regular(path: &Path, name: &str, what: &str) -> Result<File, ReadErr
         } else {
             "unreadable-file"
         },
-        message: format!("{name}: cannot read {what}: {}", io_reason(&e)),
+        message: tr!(
+            "error-cannot-read",
+            name = name,
+            what = what,
+            why = io_reason(&e)
+        ),
     })?;
     let meta = f.metadata().map_err(|e| ReadError {
         code: "unreadable-file",
-        message: format!("{name}: cannot read {what}: {}", io_reason(&e)),
+        message: tr!(
+            "error-cannot-read",
+            name = name,
+            what = what,
+            why = io_reason(&e)
+        ),
     })?;
     if !meta.file_type().is_file() {
         let kind = special_kind(&meta.file_type());
@@ -123,9 +134,7 @@ pub fn open_regular(path: &Path, name: &str, what: &str) -> Result<File, ReadErr
             } else {
                 "special-file"
             },
-            message: format!(
-                "{name}: is {kind}, expected a {what} (stackfit reads regular files only)"
-            ),
+            message: tr!("error-not-regular", name = name, kind = kind, what = what),
         });
     }
     Ok(f)
@@ -144,14 +153,21 @@ pub fn read_limited(
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError {
             code: "unreadable-file",
-            message: format!("{name}: cannot read {what}: {}", io_reason(&e)),
+            message: tr!(
+                "error-cannot-read",
+                name = name,
+                what = what,
+                why = io_reason(&e)
+            ),
         })?;
     if bytes.len() as u64 > budget.max_file_bytes {
         return Err(ReadError {
             code: "input-limit",
-            message: format!(
-                "{name}: {what} is larger than the limit of {} bytes (set STACKFIT_MAX_FILE_BYTES to raise it)",
-                budget.max_file_bytes
+            message: tr!(
+                "error-file-limit",
+                name = name,
+                what = what,
+                limit = budget.max_file_bytes.to_string()
             ),
         });
     }
@@ -166,18 +182,20 @@ pub fn charge(len: u64, name: &str, budget: &Budget) -> Result<(), ReadError> {
     if total > budget.max_total_bytes {
         return Err(ReadError {
             code: "input-limit",
-            message: format!(
-                "{name}: the files of this run add up to more than {} bytes (set STACKFIT_MAX_TOTAL_BYTES to raise it)",
-                budget.max_total_bytes
+            message: tr!(
+                "error-total-limit",
+                name = name,
+                limit = budget.max_total_bytes.to_string()
             ),
         });
     }
     if loads > budget.max_loads {
         return Err(ReadError {
             code: "input-limit",
-            message: format!(
-                "{name}: more than {} files were loaded in this run (includes, extends and env files count; set STACKFIT_MAX_LOADS to raise it)",
-                budget.max_loads
+            message: tr!(
+                "error-load-limit",
+                name = name,
+                limit = budget.max_loads.to_string()
             ),
         });
     }

@@ -19,7 +19,14 @@ pub fn closest<'a>(
 /// ` (did you mean `x`?)` for a close candidate, else nothing: ready to append to a message.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     closest(word, candidates, 3)
-        .map(|c| format!(" (did you mean `{c}`?)"))
+        .map(|c| {
+            // the build script shares this file and has no message files: it checks built-in
+            // rules, whose messages are for the people who build stackfit
+            #[cfg(stackfit_lib)]
+            return crate::tr!("error-did-you-mean", candidate = c);
+            #[cfg(not(stackfit_lib))]
+            return format!(" (did you mean `{c}`?)");
+        })
         .unwrap_or_default()
 }
 

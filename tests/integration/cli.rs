@@ -442,9 +442,11 @@ fn graph_formats() {
     sf().args(["graph", "examples/microservices", "--format", "dot"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(
-            "\"orders\" -> \"payment\" [label=\"env_reference\"",
-        ));
+        .stdout(
+            predicate::str::contains("[label=\"orders\\n×3\"")
+                .and(predicate::str::contains("[style=dashed];"))
+                .and(predicate::str::contains("subgraph cluster_legend")),
+        );
     sf().args(["graph", "examples/microservices", "--format", "mermaid"])
         .assert()
         .code(0)

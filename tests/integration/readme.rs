@@ -1,4 +1,4 @@
-//! README.md is generated from README.md.in: each `{{example}}` placeholder becomes
+//! README.md is generated from README.md.in (and README.ko.md from README.ko.md.in, in Korean): each `{{example}}` placeholder becomes
 //! `stackfit analyze examples/<example> --format table`, `{{mermaid-microservices}}` the Mermaid
 //! graph. This test keeps the README's example outputs true
 //! (`STACKFIT_UPDATE_GENERATED=1 cargo test --test integration readme` rewrites it).
@@ -54,4 +54,43 @@ fn readme_shows_the_real_outputs() {
         "README.md is stale: run STACKFIT_UPDATE_GENERATED=1 cargo test --test integration readme"
     );
     assert!(committed.starts_with("# stackfit"));
+}
+
+/// README.ko.md, the Korean reader's README, from README.ko.md.in with the Korean outputs.
+#[test]
+fn korean_readme_shows_the_real_outputs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = std::fs::read_to_string(root.join("README.ko.md.in")).unwrap();
+    for ex in ["small-app", "microservices"] {
+        let placeholder = format!("{{{{{ex}}}}}");
+        assert!(
+            text.contains(&placeholder),
+            "README.ko.md.in lacks {placeholder}"
+        );
+        text = text.replace(
+            &placeholder,
+            &run(&[
+                "--lang",
+                "ko",
+                "analyze",
+                &format!("examples/{ex}"),
+                "--format",
+                "table",
+            ]),
+        );
+    }
+    assert!(
+        !text.contains("{{"),
+        "a placeholder is left in README.ko.md.in"
+    );
+    let path = root.join("README.ko.md");
+    if std::env::var_os("STACKFIT_UPDATE_GENERATED").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "README.ko.md is stale: run STACKFIT_UPDATE_GENERATED=1 cargo test --test integration readme"
+    );
+    assert!(committed.contains("README.md"), "links the English README");
 }

@@ -21,6 +21,7 @@ use crate::analysis::facts::Facts;
 use crate::error::{Error, Result};
 use crate::model::declared::{Value, keys};
 use crate::source::{SourceMap, Span};
+use crate::tr;
 
 impl Condition {
     pub fn eval(&self, facts: &Facts) -> bool {
@@ -144,7 +145,8 @@ impl Rule {
         )
     }
     pub fn explanation_text(&self) -> &str {
-        self.translated().map_or(&self.explanation, |t| &t.explanation)
+        self.translated()
+            .map_or(&self.explanation, |t| &t.explanation)
     }
 }
 
@@ -233,9 +235,10 @@ impl RuleSet {
         let mut set = RuleSet::builtin();
         let Some(dir) = dir else { return Ok(set) };
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            Error::usage(format!(
-                "--rules {}: cannot read directory: {e}",
-                dir.display()
+            Error::usage(tr!(
+                "cmd-rules-cannot-read-dir",
+                dir = dir.display().to_string(),
+                why = e.to_string()
             ))
         })?;
         let mut files: Vec<_> = entries
@@ -246,9 +249,9 @@ impl RuleSet {
             .collect();
         files.sort();
         if files.is_empty() {
-            return Err(Error::usage(format!(
-                "--rules {}: no rule files (*.toml) found",
-                dir.display()
+            return Err(Error::usage(tr!(
+                "cmd-rules-no-files",
+                dir = dir.display().to_string()
             )));
         }
         let mut by_id: BTreeMap<String, Rule> =
@@ -257,13 +260,15 @@ impl RuleSet {
         let mut sm = SourceMap::default();
         for f in files {
             let name = crate::input::display_name(&f);
-            let text = crate::input::read_text(&f, "rule file")
+            let text = crate::input::read_text(&f, &tr!("cmd-what-rule-file"))
                 .map_err(|e| e.with_kind(crate::error::ErrorKind::Usage))?;
             let rule = parse_rule(&mut sm, &f, text)?;
             if let Some(other) = from_dir.insert(rule.id.clone(), name.clone()) {
-                return Err(Error::usage(format!(
-                    "{name}:1:1: rule id {} is already defined in {other}",
-                    rule.id
+                return Err(Error::usage(tr!(
+                    "cmd-rules-duplicate-id",
+                    file = name.as_str(),
+                    rule = rule.id.as_str(),
+                    other = other
                 )));
             }
             by_id.insert(rule.id.clone(), rule);
@@ -277,9 +282,11 @@ impl RuleSet {
         let mut names = BTreeMap::new();
         for r in &self.rules {
             if let Some(other) = names.insert(r.name.clone(), r.id.clone()) {
-                return Err(Error::usage(format!(
-                    "rules {other} and {} share the name `{}`",
-                    r.id, r.name
+                return Err(Error::usage(tr!(
+                    "cmd-rules-shared-name",
+                    other = other,
+                    rule = r.id.as_str(),
+                    name = r.name.as_str()
                 )));
             }
         }

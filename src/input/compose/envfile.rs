@@ -3,6 +3,7 @@
 //! Values are secrets: this module returns them to the loader and never prints them.
 
 use super::interpolate::{Usage, interpolate};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvError {
@@ -55,7 +56,7 @@ pub fn parse(
         if key.is_empty() || !key.bytes().all(|c| c.is_ascii_graphic()) {
             return Err(EnvError {
                 offset: line_start,
-                message: "invalid line in env file: expected KEY=VALUE".into(),
+                message: tr!("compose-env-invalid-line"),
             });
         }
         while i < text_len && (b[i] == b' ' || b[i] == b'\t') {
@@ -75,7 +76,7 @@ pub fn parse(
         if b[i] != b'=' && b[i] != b':' {
             return Err(EnvError {
                 offset: i,
-                message: format!("invalid line in env file: expected `=` after {key}"),
+                message: tr!("compose-env-expected-equals", key = key),
             });
         }
         i += 1;
@@ -96,7 +97,7 @@ pub fn parse(
                 if i >= text_len {
                     return Err(EnvError {
                         offset: open,
-                        message: format!("unterminated quoted value for {key}"),
+                        message: tr!("compose-env-unterminated", key = key),
                     });
                 }
                 let raw = &text[vstart..i];
@@ -131,7 +132,7 @@ pub fn parse(
         if total > budget {
             return Err(EnvError {
                 offset: line_start,
-                message: format!("variable expansion in the env file exceeds {budget} bytes"),
+                message: tr!("compose-env-expansion-limit", limit = budget),
             });
         }
         vars.set(key, value);

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::input::{ReadLimits, read_source};
 use crate::source::{Pos, SourceMap, Span};
+use crate::tr;
 
 /// The environment used for interpolation: process environment over `.env`/`--env-file`.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +85,7 @@ impl<'a> Loader<'a> {
         path: &Path,
         outer: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Vec<(String, String)>> {
-        let (id, _) = read_source(self.sm, path, &self.limits, "env file")?;
+        let (id, _) = read_source(self.sm, path, &self.limits, &tr!("compose-what-env-file"))?;
         let text = self.sm.file(id).text.clone();
         envfile::parse(&text, outer).map_err(|e| {
             Error::input("invalid-env-file", e.message).at(
@@ -111,7 +112,15 @@ impl<'a> Loader<'a> {
             Some(text) => self
                 .sm
                 .add("-".into(), PathBuf::from("-"), text.to_string()),
-            None => read_source(self.sm, path, &self.limits, "compose file")?.0,
+            None => {
+                read_source(
+                    self.sm,
+                    path,
+                    &self.limits,
+                    &tr!("compose-what-compose-file"),
+                )?
+                .0
+            }
         };
         self.base_dirs.insert(id, base_dir.to_path_buf());
         let mut root = self.parse_compose_tree(id)?;
@@ -137,10 +146,7 @@ impl<'a> Loader<'a> {
             if doc.as_map().is_none() {
                 return Err(Error::input(
                     "invalid-compose",
-                    format!(
-                        "a compose file must be a mapping at the top level, found a {}",
-                        doc.type_name()
-                    ),
+                    tr!("compose-root-not-mapping", found = doc.type_label()),
                 )
                 .at_pos(self.sm, doc.pos));
             }
@@ -163,7 +169,10 @@ impl<'a> Loader<'a> {
             if !TOP_LEVEL_KEYS.contains(&e.key.as_str()) && !e.key.starts_with("x-") {
                 return Err(Error::input(
                     "invalid-compose",
-                    format!("additional property `{}` is not allowed at the top level of a compose file", crate::source::escape::short(&e.key)),
+                    tr!(
+                        "compose-top-level-unknown",
+                        key = crate::source::escape::short(&e.key)
+                    ),
                 )
                 .at_pos(self.sm, e.key_pos));
             }
@@ -184,7 +193,7 @@ impl<'a> Loader<'a> {
                             if self.interpolated > budget {
                                 return Err(Error::input(
                                     "input-limit",
-                                    format!("variable expansion produces more than {budget} bytes in all"),
+                                    tr!("compose-expansion-total-limit", limit = budget),
                                 )
                                 .at_pos(self.sm, node.pos));
                             }
@@ -249,10 +258,15 @@ impl<'a> Loader<'a> {
         }
         Err(Error::input(
             "outside-root",
-            format!(
-                "{what} {} is outside the project root {}: stackfit reads only files inside it (allow with --allow-outside-root or STACKFIT_ALLOW_OUTSIDE_ROOT=1)",
-                crate::input::display_name(path),
-                self.root.as_deref().map(crate::input::display_name).unwrap_or_default()
+            tr!(
+                "compose-outside-root",
+                what = what,
+                path = crate::input::display_name(path),
+                root = self
+                    .root
+                    .as_deref()
+                    .map(crate::input::display_name)
+                    .unwrap_or_default()
             ),
         )
         .at_pos(self.sm, at))
@@ -283,13 +297,16 @@ impl<'a> Loader<'a> {
         };
         remove_key(root, "include");
         let Some(items) = includes.as_seq() else {
-            return Err(type_error(self.sm, "include", "a list", &includes));
+            return Err(type_error(
+                self.sm,
+                "include",
+                &tr!("compose-expect-list"),
+                &includes,
+            ));
         };
         if self.include_stack.len() > 32 {
-            return Err(
-                Error::input("include-depth", "includes nested more than 32 levels deep")
-                    .at_pos(self.sm, includes.pos),
-            );
+            return Err(Error::input("include-depth", tr!("compose-include-depth"))
+                .at_pos(self.sm, includes.pos));
         }
         for item in items {
             let (paths, project_dir, env_files): (Vec<Node>, Option<Node>, Vec<Node>) = match &item
@@ -301,17 +318,22 @@ impl<'a> Loader<'a> {
                         if !["path", "project_directory", "env_file"].contains(&e.key.as_str()) {
                             return Err(Error::input(
                                 "invalid-compose",
-                                format!(
-                                    "include: additional property `{}` is not allowed",
-                                    crate::source::escape::short(&e.key)
+                                tr!(
+                                    "compose-additional-property",
+                                    place = "include",
+                                    name = crate::source::escape::short(&e.key),
+                                    hint = ""
                                 ),
                             )
                             .at_pos(self.sm, e.key_pos));
                         }
                     }
                     let path = item.get("path").ok_or_else(|| {
-                        Error::input("invalid-compose", "include: `path` is required")
-                            .at_pos(self.sm, item.pos)
+                        Error::input(
+                            "invalid-compose",
+                            tr!("compose-key-required", what = "include", key = "path"),
+                        )
+                        .at_pos(self.sm, item.pos)
                     })?;
                     (
                         string_or_list(self.sm, "include.path", path)?,
@@ -322,29 +344,41 @@ impl<'a> Loader<'a> {
                         },
                     )
                 }
-                _ => return Err(type_error(self.sm, "include", "a path or a mapping", item)),
+                _ => {
+                    return Err(type_error(
+                        self.sm,
+                        "include",
+                        &tr!("compose-expect-path-or-mapping"),
+                        item,
+                    ));
+                }
             };
             let mut merged: Option<Node> = None;
             for p in &paths {
                 let Some(rel) = p.as_str() else {
-                    return Err(type_error(self.sm, "include.path", "a string", p));
+                    return Err(type_error(
+                        self.sm,
+                        "include.path",
+                        &tr!("compose-expect-string"),
+                        p,
+                    ));
                 };
                 if is_remote(rel) {
                     return Err(Error::input(
                         "remote-resource",
-                        format!("include of remote resource `{rel}` is not supported: stackfit never fetches anything"),
+                        tr!("compose-include-remote", resource = rel),
                     )
                     .at_pos(self.sm, p.pos));
                 }
                 let path = self.resolve(id, rel);
-                self.confine(&path, "included file", p.pos)?;
+                self.confine(&path, &tr!("compose-what-included-file"), p.pos)?;
                 let canon = std::fs::canonicalize(&path).unwrap_or(path.clone());
                 if self.include_stack.contains(&canon)
                     || self.sm.file(id).path.canonicalize().ok().as_ref() == Some(&canon)
                 {
                     return Err(Error::input(
                         "include-cycle",
-                        format!("include cycle detected: {rel} includes itself"),
+                        tr!("compose-include-cycle", file = rel),
                     )
                     .at_pos(self.sm, p.pos));
                 }
@@ -355,7 +389,7 @@ impl<'a> Loader<'a> {
                             return Err(type_error(
                                 self.sm,
                                 "include.project_directory",
-                                "a string",
+                                &tr!("compose-expect-string"),
                                 d,
                             ));
                         }
@@ -378,7 +412,12 @@ impl<'a> Loader<'a> {
                     let mut v = Vec::new();
                     for n in &env_files {
                         let Some(s) = n.as_str() else {
-                            return Err(type_error(self.sm, "include.env_file", "a string", n));
+                            return Err(type_error(
+                                self.sm,
+                                "include.env_file",
+                                &tr!("compose-expect-string"),
+                                n,
+                            ));
                         };
                         v.push(self.resolve(id, s));
                     }
@@ -437,7 +476,11 @@ impl<'a> Loader<'a> {
                         if !same_content(&existing.value, &e.value) {
                             return Err(Error::input(
                                 "invalid-compose",
-                                format!("{section}.{} conflicts with imported resource", e.key),
+                                tr!(
+                                    "compose-include-conflict",
+                                    section = section,
+                                    name = e.key.as_str()
+                                ),
                             )
                             .at_pos(self.sm, existing.key_pos));
                         }
@@ -456,10 +499,10 @@ impl<'a> Loader<'a> {
         let canon = std::fs::canonicalize(path).map_err(|e| {
             Error::input(
                 "missing-file",
-                format!(
-                    "cannot read extended file {}: {}",
-                    path.display(),
-                    crate::source::io_reason(&e)
+                tr!(
+                    "compose-extends-unreadable",
+                    path = path.display().to_string(),
+                    why = crate::source::io_reason(&e)
                 ),
             )
             .at_pos(self.sm, at)
@@ -467,7 +510,12 @@ impl<'a> Loader<'a> {
         if let Some(n) = self.extends_cache.get(&canon) {
             return Ok((n.pos.at.file, n.clone()));
         }
-        let (id, _) = read_source(self.sm, path, &self.limits, "compose file")?;
+        let (id, _) = read_source(
+            self.sm,
+            path,
+            &self.limits,
+            &tr!("compose-what-compose-file"),
+        )?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.base_dirs.insert(id, dir);
         let mut root = self.parse_compose_tree(id)?;
@@ -515,9 +563,10 @@ impl<'a> Loader<'a> {
         from: Option<Pos>,
     ) -> Result<Node> {
         let Some(svc) = services.get(name).cloned() else {
-            let msg = format!(
-                "cannot extend service `{name}`: no such service in {}",
-                file.display()
+            let msg = tr!(
+                "compose-extends-no-service",
+                service = name,
+                file = file.display().to_string()
             );
             let e = Error::input("invalid-compose", msg);
             return Err(match from {
@@ -534,14 +583,21 @@ impl<'a> Loader<'a> {
                 let Some(s) = ext.get("service").and_then(Node::as_str) else {
                     return Err(Error::input(
                         "invalid-compose",
-                        "extends: `service` is required and must be a string",
+                        tr!("compose-extends-service-required"),
                     )
                     .at_pos(self.sm, ext.pos));
                 };
                 let f = match ext.get("file") {
                     Some(f) => Some(
                         f.as_str()
-                            .ok_or_else(|| type_error(self.sm, "extends.file", "a string", f))?
+                            .ok_or_else(|| {
+                                type_error(
+                                    self.sm,
+                                    "extends.file",
+                                    &tr!("compose-expect-string"),
+                                    f,
+                                )
+                            })?
                             .to_string(),
                     ),
                     None => None,
@@ -552,7 +608,7 @@ impl<'a> Loader<'a> {
                 return Err(type_error(
                     self.sm,
                     "extends",
-                    "a string or a mapping",
+                    &tr!("compose-expect-string-or-mapping"),
                     &ext,
                 ));
             }
@@ -561,15 +617,13 @@ impl<'a> Loader<'a> {
         if stack.contains(&key) {
             return Err(Error::input(
                 "extends-cycle",
-                format!("circular reference with extends: service `{name}` extends itself"),
+                tr!("compose-extends-cycle", service = name),
             )
             .at_pos(self.sm, ext.pos));
         }
         if stack.len() > 32 {
-            return Err(
-                Error::input("extends-depth", "extends nested more than 32 levels deep")
-                    .at_pos(self.sm, ext.pos),
-            );
+            return Err(Error::input("extends-depth", tr!("compose-extends-depth"))
+                .at_pos(self.sm, ext.pos));
         }
         stack.push(key);
         let base = match base_file {
@@ -578,12 +632,12 @@ impl<'a> Loader<'a> {
                 if is_remote(&rel) {
                     return Err(Error::input(
                         "remote-resource",
-                        format!("extends from remote resource `{rel}` is not supported: stackfit never fetches anything"),
+                        tr!("compose-extends-remote", resource = rel.as_str()),
                     )
                     .at_pos(self.sm, ext.pos));
                 }
                 let path = self.resolve(ext.pos.at.file, &rel);
-                self.confine(&path, "extended file", ext.pos)?;
+                self.confine(&path, &tr!("compose-what-extended-file"), ext.pos)?;
                 let (_, other) = self.extends_tree(&path, ext.pos, env)?;
                 let canon = std::fs::canonicalize(&path).unwrap_or(path);
                 let other_index = service_index(&other);
@@ -630,7 +684,12 @@ pub fn is_remote(s: &str) -> bool {
 pub fn type_error(sm: &SourceMap, what: &str, expected: &str, node: &Node) -> Error {
     Error::input(
         "invalid-compose",
-        format!("{what} must be {expected}, found a {}", node.type_name()),
+        tr!(
+            "compose-type-error",
+            what = what,
+            expected = expected,
+            found = node.type_label()
+        ),
     )
     .at_pos(sm, node.pos)
 }
@@ -639,7 +698,12 @@ pub(super) fn string_or_list(sm: &SourceMap, what: &str, n: &Node) -> Result<Vec
     match &n.kind {
         Kind::Scalar { .. } => Ok(vec![n.clone()]),
         Kind::Seq(items) => Ok(items.clone()),
-        Kind::Map(_) => Err(type_error(sm, what, "a string or a list", n)),
+        Kind::Map(_) => Err(type_error(
+            sm,
+            what,
+            &tr!("compose-expect-string-or-list"),
+            n,
+        )),
     }
 }
 

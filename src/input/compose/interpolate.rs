@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::tr;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterpError {
     /// Byte offset in the input where the faulty expression starts.
@@ -58,7 +60,7 @@ fn interp(
     if depth > 32 {
         return Err(InterpError {
             offset: base,
-            message: "interpolation nested too deeply".into(),
+            message: tr!("compose-interp-too-deep"),
         });
     }
     let b = s.as_bytes();
@@ -95,7 +97,7 @@ fn interp(
                 let close = matching_brace(b, i + 2).ok_or_else(|| InterpError {
                     offset: base + start,
                     // The text itself may be a secret (an environment value): never echo it.
-                    message: "invalid interpolation format: `${` is never closed".into(),
+                    message: tr!("compose-interp-unclosed"),
                 })?;
                 let body = &s[i + 2..close];
                 out.push_str(&braced(body, base + i + 2, lookup, usage, depth)?);
@@ -111,9 +113,9 @@ fn interp(
         if usage.max_len.is_some_and(|m| out.len() > m) {
             return Err(InterpError {
                 offset: base + start,
-                message: format!(
-                    "variable expansion produces more than {} bytes",
-                    usage.max_len.unwrap_or_default()
+                message: tr!(
+                    "compose-interp-expansion-limit",
+                    limit = usage.max_len.unwrap_or_default()
                 ),
             });
         }
@@ -159,9 +161,7 @@ fn braced(
         message: msg,
     };
     if b.is_empty() || !is_name_start(b[0]) {
-        return Err(bad(
-            "invalid interpolation format: `${` must be followed by a variable name".into(),
-        ));
+        return Err(bad(tr!("compose-interp-no-name")));
     }
     let mut j = 1;
     while j < b.len() && is_name(b[j]) {
@@ -189,9 +189,7 @@ fn braced(
     } else if let Some(w) = rest.strip_prefix('+') {
         ("+", w)
     } else {
-        return Err(bad(format!(
-            "invalid interpolation format after `${{{name}`: expected `}}`, `:-`, `-`, `:?`, `?`, `:+` or `+`"
-        )));
+        return Err(bad(tr!("compose-interp-bad-operator", name = name)));
     };
     let word_base = base + j + op.len();
     let empty = value.as_deref().is_none_or(str::is_empty);
@@ -213,9 +211,9 @@ fn required(name: &str, word: &str, base: usize) -> InterpError {
     InterpError {
         offset: base.saturating_sub(2),
         message: if word.is_empty() {
-            format!("required variable {name} is missing a value")
+            tr!("compose-interp-required", name = name)
         } else {
-            format!("required variable {name} is missing a value: {word}")
+            tr!("compose-interp-required-with", name = name, message = word)
         },
     }
 }

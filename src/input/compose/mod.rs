@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::input::yaml::Node;
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 use service::Builder;
 
 /// A directory name as Compose makes a project name of it: lowercase, only `a-z0-9_-`.
@@ -71,7 +72,7 @@ fn literal_name(files: &[PathBuf], req: &Request) -> Option<String> {
 pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Result<Model> {
     let first = files
         .first()
-        .ok_or_else(|| Error::input("nothing-found", "no input files"))?;
+        .ok_or_else(|| Error::input("nothing-found", tr!("compose-no-input-files")))?;
     let project_dir = if first.as_os_str() == "-" {
         req.cwd.clone()
     } else {
@@ -138,7 +139,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
     for f in files {
         let stdin = if f.as_os_str() == "-" {
             if stdin_used {
-                return Err(Error::usage("`-` (standard input) may be given only once"));
+                return Err(Error::usage(tr!("compose-stdin-once")));
             }
             stdin_used = true;
             Some(req.stdin.as_deref().unwrap_or(""))
@@ -163,10 +164,10 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         && let Some((other, at)) = rest.first()
     {
         mixed.push((
-            format!(
-                "the files name different projects (`{}`, `{}`): analysed as one project",
-                crate::source::escape::short(first),
-                crate::source::escape::short(other)
+            tr!(
+                "compose-mixed-projects",
+                first = crate::source::escape::short(first),
+                second = crate::source::escape::short(other)
             ),
             Some(*at),
         ));
@@ -183,18 +184,18 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             .map(|d| super::display_name(d))
             .collect();
         mixed.push((
-            format!(
-                "compose files from {} directories ({}) are merged into one project; relative paths resolve against {}",
-                dirs.len(),
-                shown.join(", "),
-                super::display_name(&project_dir)
+            tr!(
+                "compose-mixed-dirs",
+                n = dirs.len(),
+                dirs = shown.join(", "),
+                project_dir = super::display_name(&project_dir)
             ),
             None,
         ));
     }
     let root = merged.expect("at least one file");
     if root.as_map().is_some_and(|m| m.is_empty()) {
-        return Err(Error::input("empty-file", "empty compose file").at(
+        return Err(Error::input("empty-file", tr!("compose-empty-file")).at(
             loader.sm,
             crate::source::Span {
                 file: root.pos.at.file,
@@ -229,7 +230,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         .map(|(p, at)| {
             (
                 crate::input::display_name(p),
-                "env file outside the project root: not read (allow with --allow-outside-root or STACKFIT_ALLOW_OUTSIDE_ROOT=1)".to_string(),
+                tr!("compose-env-outside-root"),
                 *at,
             )
         })

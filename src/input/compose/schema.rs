@@ -20,6 +20,7 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 const SCHEMA: &str = include_str!("compose-spec.json");
 
@@ -454,22 +455,35 @@ fn name_types(names: &[String]) -> String {
     let names: Vec<String> = names
         .iter()
         .map(|n| match n.as_str() {
-            "object" => "a mapping".to_string(),
-            "array" => "a list".to_string(),
-            "integer" => "an integer".to_string(),
-            other => format!("a {other}"),
+            "object" => tr!("compose-expect-mapping"),
+            "array" => tr!("compose-expect-list"),
+            "integer" => tr!("compose-expect-integer"),
+            "string" => tr!("compose-expect-string"),
+            "number" => tr!("compose-expect-number"),
+            "boolean" => tr!("compose-expect-boolean"),
+            "null" => tr!("compose-expect-null"),
+            other => tr!("compose-expect-other", name = other),
         })
         .collect();
     match names.as_slice() {
-        [] => "of another type".into(),
+        [] => tr!("compose-expect-another-type"),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => tr!(
+            "compose-expect-either",
+            first = init.join(", "),
+            last = last.as_str()
+        ),
     }
 }
 
 /// The message and where it points, in Compose's words where it has them.
 fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, Pos) {
-    let place = if path.is_empty() { "the file" } else { path };
+    let place = if path.is_empty() {
+        tr!("compose-place-file")
+    } else {
+        path.to_string()
+    };
+    let place = place.as_str();
     let at_value = if node.is_null() {
         key.unwrap_or(node.pos)
     } else {
@@ -477,10 +491,11 @@ fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, 
     };
     match &f.kind {
         Fail::Type(types) => (
-            format!(
-                "{place} must be {}, found a {}",
-                name_types(types),
-                node.type_name()
+            tr!(
+                "compose-type-error",
+                what = place,
+                expected = name_types(types),
+                found = node.type_label()
             ),
             at_value,
         ),
@@ -491,43 +506,61 @@ fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, 
                 .map_or(node.pos, |e| e.key_pos);
             let hint = crate::source::suggest::did_you_mean(name, known.iter().map(String::as_str));
             let place = if path.is_empty() {
-                "the top level"
+                tr!("compose-place-top-level")
             } else {
-                path
+                path.to_string()
             };
             (
-                format!(
-                    "{place}: additional property `{}` is not allowed{hint}",
-                    crate::source::escape::short(name)
+                tr!(
+                    "compose-additional-property",
+                    place = place,
+                    name = crate::source::escape::short(name),
+                    hint = hint
                 ),
                 at,
             )
         }
         Fail::Required(p) => (
-            format!("{place}: missing property `{p}`"),
+            tr!(
+                "compose-missing-property",
+                place = place,
+                property = p.as_str()
+            ),
             key.unwrap_or(node.pos),
         ),
         Fail::Enum(options) => (
-            format!("{place} must be one of {}", options.join(", ")),
+            tr!(
+                "compose-must-be-one-of",
+                place = place,
+                options = options.join(", ")
+            ),
             at_value,
         ),
         Fail::Pattern(p) => (
-            format!("{place} does not match the pattern `{p}`"),
+            tr!("compose-pattern", place = place, pattern = p.as_str()),
             at_value,
         ),
-        Fail::Minimum(m) => (format!("{place} must be at least {m}"), at_value),
-        Fail::Maximum(m) => (format!("{place} must be at most {m}"), at_value),
+        Fail::Minimum(m) => (
+            tr!("compose-minimum", place = place, limit = m.to_string()),
+            at_value,
+        ),
+        Fail::Maximum(m) => (
+            tr!("compose-maximum", place = place, limit = m.to_string()),
+            at_value,
+        ),
         Fail::Repeated(i, j) => (
-            format!("{place}: items at {i} and {j} are equal"),
+            tr!(
+                "compose-repeated-items",
+                place = place,
+                first = *i,
+                second = *j
+            ),
             match &node.kind {
                 Kind::Seq(items) => items.get(*j).map_or(node.pos, |n| n.pos),
                 _ => node.pos,
             },
         ),
-        Fail::Ambiguous => (
-            format!("{place} matches more than one of the forms it may take"),
-            at_value,
-        ),
+        Fail::Ambiguous => (tr!("compose-ambiguous", place = place), at_value),
     }
 }
 

@@ -15,6 +15,7 @@ use crate::input::yaml::{Kind, Node};
 use crate::model::class::ClassOverride;
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 pub(super) struct Builder<'l, 'a> {
     pub(super) loader: &'l mut Loader<'a>,
@@ -36,22 +37,23 @@ impl Builder<'_, '_> {
     fn str_of(&self, what: &str, n: &Node) -> Result<String> {
         match &n.kind {
             Kind::Scalar { text, .. } if !n.is_null() => Ok(text.clone()),
-            _ => Err(type_error(self.sm(), what, "a string", n)),
+            _ => Err(type_error(
+                self.sm(),
+                what,
+                &tr!("compose-expect-string"),
+                n,
+            )),
         }
     }
 
     fn uint_of(&self, what: &str, n: &Node) -> Result<u64> {
         match n.as_i64() {
             Some(i) if i >= 0 => Ok(i as u64),
-            Some(_) => Err(err(
-                self.sm(),
-                n.pos,
-                format!("{what} must not be negative"),
-            )),
+            Some(_) => Err(err(self.sm(), n.pos, tr!("compose-negative", what = what))),
             None => Err(err(
                 self.sm(),
                 n.pos,
-                format!("{what} must be an integer, found {}", describe(n)),
+                tr!("compose-not-integer", what = what, found = describe(n)),
             )),
         }
     }
@@ -61,19 +63,19 @@ impl Builder<'_, '_> {
             err(
                 self.sm(),
                 n.pos,
-                format!("{what} must be a boolean, found {}", describe(n)),
+                tr!("compose-not-boolean", what = what, found = describe(n)),
             )
         })
     }
 
     fn map_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [crate::input::yaml::Entry]> {
         n.as_map()
-            .ok_or_else(|| type_error(self.sm(), what, "a mapping", n))
+            .ok_or_else(|| type_error(self.sm(), what, &tr!("compose-expect-mapping"), n))
     }
 
     fn seq_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [Node]> {
         n.as_seq()
-            .ok_or_else(|| type_error(self.sm(), what, "a list", n))
+            .ok_or_else(|| type_error(self.sm(), what, &tr!("compose-expect-list"), n))
     }
 
     pub(super) fn build(&mut self, root: &Node, profiles: &[String]) -> Result<Model> {
@@ -84,7 +86,12 @@ impl Builder<'_, '_> {
         if let Some(v) = root.get("version")
             && !v.is_scalar()
         {
-            return Err(type_error(self.sm(), "version", "a string", v));
+            return Err(type_error(
+                self.sm(),
+                "version",
+                &tr!("compose-expect-string"),
+                v,
+            ));
         }
         model.anchor = root.entry("services").map(|e| e.key_pos.primary());
         for (section, target) in [
@@ -150,9 +157,9 @@ impl Builder<'_, '_> {
                             return Err(err(
                                 self.sm(),
                                 e.key_pos,
-                                format!(
-                                    "x-stackfit.classify: unknown key `{}` (only `services` and `images`)",
-                                    crate::source::escape::short(other)
+                                tr!(
+                                    "compose-classify-unknown-key",
+                                    key = crate::source::escape::short(other)
                                 ),
                             ));
                         }
@@ -168,10 +175,7 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     svcs.pos,
-                    format!(
-                        "{} services: more than the limit of {max} (set STACKFIT_MAX_SERVICES to raise it)",
-                        entries.len()
-                    ),
+                    tr!("compose-service-limit", n = entries.len(), limit = max),
                 ));
             }
             all.reserve(entries.len());
@@ -185,7 +189,7 @@ impl Builder<'_, '_> {
                         } else {
                             e.value.pos
                         },
-                        format!("services.{} must be a mapping", e.key),
+                        tr!("compose-service-not-mapping", service = e.key.as_str()),
                     ));
                 }
                 all.push(self.service(&e.key, e.key_pos, &e.value)?);
@@ -202,10 +206,10 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         at,
-                        format!(
-                            "x-stackfit.classify.services: no service `{}`{}",
-                            crate::source::escape::short(name),
-                            crate::source::suggest::did_you_mean(name, names)
+                        tr!(
+                            "compose-classify-no-service",
+                            service = crate::source::escape::short(name),
+                            hint = crate::source::suggest::did_you_mean(name, names)
                         ),
                     ));
                 }
@@ -235,9 +239,11 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     sc.pos,
-                    format!(
-                        "services.{}: can't set distinct values on 'scale' ({}) and 'deploy.replicas' ({})",
-                        s.name, sc.value, r.value
+                    tr!(
+                        "compose-scale-conflict",
+                        service = s.name.as_str(),
+                        scale = sc.value,
+                        replicas = r.value
                     ),
                 ));
             }
@@ -258,9 +264,10 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     c.pos,
-                    format!(
-                        "services.{}: can't set container_name with {replicas} replicas: container names must be unique",
-                        s.name
+                    tr!(
+                        "compose-container-name-replicas",
+                        service = s.name.as_str(),
+                        replicas = replicas
                     ),
                 ));
             }
@@ -268,10 +275,11 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     c.pos,
-                    format!(
-                        "services.{}: container name `{}` is already in use by service `{other}`",
-                        s.name,
-                        crate::source::escape::short(&c.value)
+                    tr!(
+                        "compose-container-name-taken",
+                        service = s.name.as_str(),
+                        name = crate::source::escape::short(&c.value),
+                        other = other
                     ),
                 ));
             }
@@ -293,17 +301,22 @@ impl Builder<'_, '_> {
                         return Err(err(
                             self.sm(),
                             pos,
-                            format!("service `{}` depends on undefined service `{dep}`", s.name),
+                            tr!(
+                                "compose-depends-undefined",
+                                service = s.name.as_str(),
+                                dependency = dep.as_str()
+                            ),
                         ));
                     }
                     Some(&j) if !active[j] => {
                         return Err(err(
                             self.sm(),
                             pos,
-                            format!(
-                                "service `{}` depends on `{dep}`, which is disabled by its profiles ({})",
-                                s.name,
-                                all[j].profiles.join(", ")
+                            tr!(
+                                "compose-depends-disabled",
+                                service = s.name.as_str(),
+                                dependency = dep.as_str(),
+                                profiles = all[j].profiles.join(", ")
                             ),
                         ));
                     }
@@ -318,9 +331,10 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     nm.pos,
-                    format!(
-                        "service `{}` uses the network stack of undefined service `{dep}`",
-                        s.name
+                    tr!(
+                        "compose-network-mode-undefined",
+                        service = s.name.as_str(),
+                        dependency = dep
                     ),
                 ));
             }
@@ -328,10 +342,7 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     s.name_pos,
-                    format!(
-                        "service `{}` has neither an image nor a build context specified",
-                        s.name
-                    ),
+                    tr!("compose-no-image", service = s.name.as_str()),
                 ));
             }
         }
@@ -364,7 +375,7 @@ impl Builder<'_, '_> {
             None => Err(err(
                 self.sm(),
                 i.pos,
-                format!("{what}: `{key}` is required"),
+                tr!("compose-key-required", what = what, key = key),
             )),
         }
     }
@@ -374,7 +385,13 @@ impl Builder<'_, '_> {
         let word = self.str_of(what, n)?;
         ClassOverride::parse(&word)
             .map(|o| Located::new(o, n.pos))
-            .map_err(|m| err(self.sm(), n.pos, format!("{what}: {m}")))
+            .map_err(|m| {
+                err(
+                    self.sm(),
+                    n.pos,
+                    tr!("compose-key-reason", what = what, reason = m),
+                )
+            })
     }
 
     fn read_x_stackfit(
@@ -388,8 +405,11 @@ impl Builder<'_, '_> {
             return Ok(());
         }
         let entries = node.as_map().ok_or_else(|| {
-            Error::input("invalid-declared-fact", "x-stackfit must be a mapping")
-                .at_pos(self.sm(), node.pos)
+            Error::input(
+                "invalid-declared-fact",
+                tr!("compose-x-stackfit-not-mapping"),
+            )
+            .at_pos(self.sm(), node.pos)
         })?;
         for e in entries {
             // classifications are read by `classify_of` (top level) and `class_of` (service)
@@ -400,7 +420,7 @@ impl Builder<'_, '_> {
                 let Some(m) = e.value.as_map() else {
                     return Err(Error::input(
                         "invalid-declared-fact",
-                        "x-stackfit.ignore must be a mapping of RULE: reason",
+                        tr!("compose-x-stackfit-ignore-mapping"),
                     )
                     .at_pos(self.sm(), e.value.pos));
                 };
@@ -416,17 +436,17 @@ impl Builder<'_, '_> {
             if !top {
                 return Err(Error::input(
                     "invalid-declared-fact",
-                    format!("unknown key `{}` in a service's x-stackfit block (only `ignore` and `class` are allowed here)", e.key),
+                    tr!("compose-x-stackfit-service-key", key = e.key.as_str()),
                 )
                 .at_pos(self.sm(), e.key_pos));
             }
             let Kind::Scalar { text, .. } = &e.value.kind else {
                 return Err(Error::input(
                     "invalid-declared-fact",
-                    format!(
-                        "x-stackfit.{} must be a single value, found a {}",
-                        e.key,
-                        e.value.type_name()
+                    tr!(
+                        "compose-x-stackfit-not-scalar",
+                        key = e.key.as_str(),
+                        found = e.value.type_label()
                     ),
                 )
                 .at_pos(self.sm(), e.value.pos));
@@ -457,10 +477,12 @@ impl Builder<'_, '_> {
                 return Err(err(
                     self.sm(),
                     e.key_pos,
-                    format!(
-                        "services.{name}: additional property `{}` is not allowed{}",
-                        crate::source::escape::short(key),
-                        near.map(|k| format!(" (did you mean `{k}`?)"))
+                    tr!(
+                        "compose-additional-property",
+                        place = format!("services.{name}"),
+                        name = crate::source::escape::short(key),
+                        hint = near
+                            .map(|k| tr!("compose-did-you-mean", candidate = k))
                             .unwrap_or_default()
                     ),
                 ));
@@ -506,7 +528,11 @@ impl Builder<'_, '_> {
                         let (path, required, pos) = match &i.kind {
                             Kind::Map(_) => {
                                 let path = i.get("path").ok_or_else(|| {
-                                    err(self.sm(), i.pos, format!("{}: `path` is required", p(key)))
+                                    err(
+                                        self.sm(),
+                                        i.pos,
+                                        tr!("compose-key-required", what = p(key), key = "path"),
+                                    )
                                 })?;
                                 let req = match i.get("required") {
                                     Some(r) => self.bool_of(&p("env_file.required"), r)?,
@@ -555,7 +581,14 @@ impl Builder<'_, '_> {
                         }
                     }
                     Kind::Map(m) => s.networks.extend(m.iter().map(|e| e.key.clone())),
-                    _ => return Err(type_error(self.sm(), &p(key), "a list or a mapping", v)),
+                    _ => {
+                        return Err(type_error(
+                            self.sm(),
+                            &p(key),
+                            &tr!("compose-expect-list-or-mapping"),
+                            v,
+                        ));
+                    }
                 },
                 "healthcheck" => {
                     let m = self.map_of(&p(key), v)?;
@@ -597,7 +630,7 @@ impl Builder<'_, '_> {
                                 return Err(type_error(
                                     self.sm(),
                                     &p(&format!("labels.{}", l.key)),
-                                    "a string",
+                                    &tr!("compose-expect-string"),
                                     &l.value,
                                 ));
                             }
@@ -618,7 +651,7 @@ impl Builder<'_, '_> {
                                     err(
                                         self.sm(),
                                         i.pos,
-                                        format!("{}: `source` is required", p(key)),
+                                        tr!("compose-key-required", what = p(key), key = "source"),
                                     )
                                 })?;
                                 self.str_of(&p(key), src)?
@@ -691,7 +724,10 @@ impl Builder<'_, '_> {
                         if e.code == "missing-file" {
                             Error::input(
                                 "missing-file",
-                                format!("env file {} not found", crate::input::display_name(&path)),
+                                tr!(
+                                    "compose-env-file-not-found",
+                                    path = crate::input::display_name(&path)
+                                ),
                             )
                             .at_pos(self.loader.sm, pos)
                         } else {
@@ -765,7 +801,7 @@ impl Builder<'_, '_> {
             _ => Err(type_error(
                 self.sm(),
                 &format!("services.{name}.build"),
-                "a string or a mapping",
+                &tr!("compose-expect-string-or-mapping"),
                 v,
             )),
         }
@@ -782,7 +818,12 @@ impl Builder<'_, '_> {
                 }
                 Ok(Some(Located::new(out, v.pos)))
             }
-            Kind::Map(_) => Err(type_error(self.sm(), what, "a string or a list", v)),
+            Kind::Map(_) => Err(type_error(
+                self.sm(),
+                what,
+                &tr!("compose-expect-string-or-list"),
+                v,
+            )),
         }
     }
 
@@ -823,9 +864,10 @@ impl Builder<'_, '_> {
                                         return Err(err(
                                             self.sm(),
                                             f.value.pos,
-                                            format!(
-                                                "{what}.{}.condition must be one of service_started, service_healthy, service_completed_successfully",
-                                                e.key
+                                            tr!(
+                                                "compose-must-be-one-of",
+                                                place = format!("{what}.{}.condition", e.key),
+                                                options = "service_started, service_healthy, service_completed_successfully"
                                             ),
                                         ));
                                     }
@@ -844,10 +886,11 @@ impl Builder<'_, '_> {
                                     return Err(err(
                                         self.sm(),
                                         f.key_pos,
-                                        format!(
-                                            "{what}.{}: additional property `{}` is not allowed",
-                                            e.key,
-                                            crate::source::escape::short(other)
+                                        tr!(
+                                            "compose-additional-property",
+                                            place = format!("{what}.{}", e.key),
+                                            name = crate::source::escape::short(other),
+                                            hint = ""
                                         ),
                                     ));
                                 }
@@ -857,7 +900,14 @@ impl Builder<'_, '_> {
                     out.push(d);
                 }
             }
-            _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
+            _ => {
+                return Err(type_error(
+                    self.sm(),
+                    &what,
+                    &tr!("compose-expect-list-or-mapping"),
+                    v,
+                ));
+            }
         }
         Ok(out)
     }
@@ -903,7 +953,7 @@ impl Builder<'_, '_> {
                             return Err(type_error(
                                 self.sm(),
                                 &format!("{what}.{}", e.key),
-                                "a string, number, boolean or null",
+                                &tr!("compose-expect-scalar-or-null"),
                                 &e.value,
                             ));
                         }
@@ -917,7 +967,14 @@ impl Builder<'_, '_> {
                 }
             }
             _ if v.is_null() => {}
-            _ => return Err(type_error(self.sm(), &what, "a list or a mapping", v)),
+            _ => {
+                return Err(type_error(
+                    self.sm(),
+                    &what,
+                    &tr!("compose-expect-list-or-mapping"),
+                    v,
+                ));
+            }
         }
         Ok(slots.into_iter().flatten().collect())
     }
@@ -940,8 +997,10 @@ impl Builder<'_, '_> {
             return Err(err(
                 self.sm(),
                 i.pos,
-                format!(
-                    "services.{name}.ports: port ranges expand to more than {MAX_RANGE_PORTS} ports"
+                tr!(
+                    "compose-port-range-limit",
+                    service = name,
+                    limit = MAX_RANGE_PORTS
                 ),
             ));
         }
@@ -963,7 +1022,17 @@ impl Builder<'_, '_> {
         let what = format!("services.{name}.ports");
         match &i.kind {
             Kind::Scalar { text, .. } => parse_short_port(text)
-                .ok_or_else(|| err(self.sm(), i.pos, format!("{what}: invalid port `{text}`")))
+                .ok_or_else(|| {
+                    err(
+                        self.sm(),
+                        i.pos,
+                        tr!(
+                            "compose-invalid-port",
+                            what = what.as_str(),
+                            port = text.as_str()
+                        ),
+                    )
+                })
                 .map(|(target, published, host_ip, protocol)| Port {
                     target,
                     published,
@@ -990,7 +1059,7 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         i.get("mode").map_or(i.pos, |n| n.pos),
-                        format!("{what}.mode must be `host` or `ingress`"),
+                        tr!("compose-port-mode", what = what.as_str()),
                     ));
                 }
                 Ok(Port {
@@ -1002,12 +1071,7 @@ impl Builder<'_, '_> {
                     pos: i.pos,
                 })
             }
-            _ => Err(type_error(
-                self.sm(),
-                &what,
-                "a string, a number or a mapping",
-                i,
-            )),
+            _ => Err(type_error(self.sm(), &what, &tr!("compose-expect-port"), i)),
         }
     }
 
@@ -1028,7 +1092,11 @@ impl Builder<'_, '_> {
                         return Err(err(
                             self.sm(),
                             i.pos,
-                            format!("{what}: invalid volume `{text}`"),
+                            tr!(
+                                "compose-invalid-volume",
+                                what = what.as_str(),
+                                volume = text.as_str()
+                            ),
                         ));
                     }
                 };
@@ -1036,7 +1104,11 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         i.pos,
-                        format!("{what}: invalid volume `{text}`: empty target"),
+                        tr!(
+                            "compose-invalid-volume-empty-target",
+                            what = what.as_str(),
+                            volume = text.as_str()
+                        ),
                     ));
                 }
                 let kind = match &source {
@@ -1070,8 +1142,10 @@ impl Builder<'_, '_> {
                         return Err(err(
                             self.sm(),
                             i.get("type").map_or(i.pos, |n| n.pos),
-                            format!(
-                                "{what}.type `{ty}` is not one of volume, bind, tmpfs, npipe, image, cluster"
+                            tr!(
+                                "compose-mount-type",
+                                what = what.as_str(),
+                                mount_type = ty.as_str()
                             ),
                         ));
                     }
@@ -1093,7 +1167,12 @@ impl Builder<'_, '_> {
                     pos: i.pos,
                 })
             }
-            _ => Err(type_error(self.sm(), &what, "a string or a mapping", i)),
+            _ => Err(type_error(
+                self.sm(),
+                &what,
+                &tr!("compose-expect-string-or-mapping"),
+                i,
+            )),
         }
     }
 
@@ -1109,7 +1188,11 @@ impl Builder<'_, '_> {
                 "mode" => {
                     let m = self.str_of(&k, &e.value)?;
                     let mode = Mode::parse(&m).ok_or_else(|| {
-                        err(self.sm(), e.value.pos, format!("{k} must be one of replicated, global, replicated-job, global-job, found `{m}`"))
+                        err(
+                            self.sm(),
+                            e.value.pos,
+                            tr!("compose-deploy-mode", what = k.as_str(), value = m.as_str()),
+                        )
                     })?;
                     d.mode = Some(Located::new(mode, e.value.pos));
                 }
@@ -1125,7 +1208,10 @@ impl Builder<'_, '_> {
                                 return Err(err(
                                     self.sm(),
                                     f.value.pos,
-                                    format!("{k}.max_failure_ratio must be a number"),
+                                    tr!(
+                                        "compose-must-be-number",
+                                        what = format!("{k}.max_failure_ratio")
+                                    ),
                                 ));
                             }
                             _ => {}
@@ -1158,9 +1244,11 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         e.key_pos,
-                        format!(
-                            "{what}: additional property `{}` is not allowed",
-                            crate::source::escape::short(other)
+                        tr!(
+                            "compose-additional-property",
+                            place = what.as_str(),
+                            name = crate::source::escape::short(other),
+                            hint = ""
                         ),
                     ));
                 }
@@ -1172,9 +1260,9 @@ impl Builder<'_, '_> {
 
 fn describe(n: &Node) -> String {
     match &n.kind {
-        Kind::Scalar { text, .. } if text.is_empty() => "an empty value".into(),
+        Kind::Scalar { text, .. } if text.is_empty() => tr!("compose-found-empty"),
         Kind::Scalar { text, .. } => format!("`{}`", text.chars().take(40).collect::<String>()),
-        _ => format!("a {}", n.type_name()),
+        _ => tr!("compose-found-a", found = n.type_label()),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::model::*;
 use crate::source::{Pos, SourceMap};
+use crate::tr;
 
 /// A compose error (exit 3) at a position.
 pub(super) fn err(sm: &SourceMap, pos: Pos, msg: String) -> Error {
@@ -126,7 +127,7 @@ pub(super) fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> 
         return Err(err(
             sm,
             at,
-            format!("non-string key in {section}: {name} (quote it to make it a name)"),
+            tr!("compose-non-string-key", section = section, name = name),
         ));
     }
     if !name.is_empty()
@@ -140,9 +141,10 @@ pub(super) fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> 
     Err(err(
         sm,
         at,
-        format!(
-            "{section}: `{}` is not a valid name: names use letters, digits, `.`, `_` and `-` only",
-            crate::source::escape::line(&shown)
+        tr!(
+            "compose-invalid-name",
+            section = section,
+            name = crate::source::escape::line(&shown)
         ),
     ))
 }
@@ -205,7 +207,7 @@ pub(super) fn check_cycles(
                         names.push(all[to].name.as_str());
                         return Err(Error::input(
                             "dependency-cycle",
-                            format!("dependency cycle detected: {}", names.join(" -> ")),
+                            tr!("compose-dependency-cycle", cycle = names.join(" -> ")),
                         )
                         .at_pos(sm, pos));
                     }
@@ -240,10 +242,11 @@ pub(super) fn check_definitions(sm: &SourceMap, root: &Node) -> Result<()> {
             return Err(err(
                 sm,
                 e.key_pos,
-                format!(
-                    "{section}.{}: one of {} must be set",
-                    crate::source::escape::short(&e.key),
-                    sources.join("|")
+                tr!(
+                    "compose-definition-source",
+                    section = section,
+                    name = crate::source::escape::short(&e.key),
+                    keys = sources.join("|")
                 ),
             ));
         }
@@ -298,12 +301,23 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
         };
         let name = crate::source::escape::short(&s.name);
         let undefined = |what: &str, r: &str, at: Pos| {
+            let what = match what {
+                "network" => tr!("compose-ref-network"),
+                "volume" => tr!("compose-ref-volume"),
+                "build secret" => tr!("compose-ref-build-secret"),
+                "config" => tr!("compose-ref-config"),
+                "model" => tr!("compose-ref-model"),
+                "secret" => tr!("compose-ref-secret"),
+                other => other.to_string(),
+            };
             Err(err(
                 sm,
                 at,
-                format!(
-                    "service `{name}` refers to undefined {what} `{}`",
-                    crate::source::escape::short(r)
+                tr!(
+                    "compose-undefined-ref",
+                    service = name.as_str(),
+                    what = what,
+                    name = crate::source::escape::short(r)
                 ),
             ))
         };
@@ -314,9 +328,7 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
             return Err(err(
                 sm,
                 nm.pos,
-                format!(
-                    "service `{name}` declares mutually exclusive `network_mode` and `networks`"
-                ),
+                tr!("compose-network-mode-exclusive", service = name.as_str()),
             ));
         }
         for (n, at) in &nets {

@@ -3,6 +3,7 @@
 //! the compose file < config file < `--assume`. Unknown keys and wrong types are located
 //! errors; where a fact came from is kept for messages and finding locations.
 
+use crate::tr;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -27,9 +28,13 @@ pub enum Origin {
 impl Origin {
     pub fn describe(&self) -> String {
         match self {
-            Origin::File(_) => "declared in the input file".into(),
-            Origin::Config { file, line } => format!("declared in {file}:{line}"),
-            Origin::Assume => "declared with --assume".into(),
+            Origin::File(_) => tr!("error-declared-in-file"),
+            Origin::Config { file, line } => tr!(
+                "error-declared-in-config",
+                file = file.as_str(),
+                line = line.to_string()
+            ),
+            Origin::Assume => tr!("error-declared-assume"),
         }
     }
 }
@@ -79,12 +84,10 @@ impl DeclaredFacts {
     pub fn add_assumptions(&mut self, assume: &[String]) -> Result<()> {
         for a in assume {
             let Some((k, v)) = a.split_once('=') else {
-                return Err(Error::usage(format!(
-                    "--assume expects KEY=VALUE, got `{a}`"
-                )));
+                return Err(Error::usage(tr!("error-assume-form", given = a.as_str())));
             };
-            let value =
-                parse(k.trim(), v).map_err(|m| Error::usage(format!("--assume {a}: {m}")))?;
+            let value = parse(k.trim(), v)
+                .map_err(|m| Error::usage(tr!("error-assume-bad", given = a.as_str(), why = m)))?;
             self.set(k.trim(), value, Origin::Assume);
         }
         Ok(())
