@@ -184,7 +184,8 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
         t.add_row(vec![
             Cell::new(signed(rec.score)).set_alignment(CellAlignment::Right),
             Cell::new(tr!("report-col-score")),
-            Cell::new(format!("→ {outcome}")),
+            // plain: escape codes inside a cell would count as width and misalign the table
+            Cell::new(format!("→ {}", super::outcome_label(rec))),
             Cell::new(""),
         ]);
         writeln!(w, "{t}")?;
