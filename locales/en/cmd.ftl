@@ -36,7 +36,6 @@ cmd-rules-shared-name = rules { $other } and { $rule } share the name `{ $name }
 ## The outcome against --expect, and suppressions
 
 # an outcome with the side a borderline score leans to
-cmd-outcome-leans = { $outcome } (leans { $lean })
 # on standard error; $got: an outcome or cmd-outcome-leans
 cmd-expected-got = stackfit: expected { $expected }, got { $got }
 # $how: one of cmd-expect-how-*; $score: signed (+3, -2)

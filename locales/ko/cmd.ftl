@@ -36,7 +36,6 @@ cmd-rules-shared-name = 규칙 { $other }, { $rule }의 이름이 같습니다: 
 ## The outcome against --expect, and suppressions
 
 # an outcome with the side a borderline score leans to
-cmd-outcome-leans = { $outcome } ({ $lean } 쪽으로 기욺)
 # on standard error; $got: an outcome or cmd-outcome-leans
 cmd-expected-got = stackfit: 기대한 판정은 { $expected }, 실제 판정은 { $got }
 # $how: one of cmd-expect-how-*; $score: signed (+3, -2)

@@ -97,6 +97,20 @@ pub struct Recommendation {
     pub notes: Vec<Note>,
 }
 
+impl Recommendation {
+    /// The outcome as shown to people: `kubernetes`, or `borderline (leans compose)`.
+    pub fn outcome_label(&self) -> String {
+        match self.lean {
+            Some(l) => tr!(
+                "report-outcome-leans",
+                outcome = self.outcome.as_str(),
+                lean = l.as_str()
+            ),
+            None => self.outcome.as_str().to_string(),
+        }
+    }
+}
+
 /// True when a fired rule declares `effect` (its rule file says what it does to the decision).
 fn has(f: &[Fired<'_>], effect: Effect) -> bool {
     f.iter().any(|x| x.rule.effects.contains(&effect))

@@ -345,14 +345,7 @@ fn run_as(
     let mismatch = report.expect.as_ref().is_some_and(|e| !e.matched);
     if mismatch {
         let rec = report.recommendation.as_ref().expect("analysed");
-        let got = match rec.lean {
-            Some(l) => tr!(
-                "cmd-outcome-leans",
-                outcome = rec.outcome.as_str(),
-                lean = l.as_str()
-            ),
-            None => rec.outcome.as_str().to_string(),
-        };
+        let got = rec.outcome_label();
         let expected = report
             .expect
             .as_ref()
@@ -364,5 +357,8 @@ fn run_as(
             tr!("cmd-expected-got", expected = expected, got = got)
         );
     }
+    // Every output is written, renamed into place and flushed by now, and the process ends
+    // right after: freeing the model, the source texts and the report is work nobody waits for.
+    std::mem::forget((report, model, sm));
     Ok(u8::from(failing || mismatch))
 }

@@ -70,22 +70,7 @@ pub fn render(r: &Report, w: &mut dyn Write) -> std::io::Result<()> {
             writeln!(w)?;
             writeln!(w, "{}", super::how_to_read())?;
             writeln!(w)?;
-            let fact = |k: &str| {
-                r.facts
-                    .get(k)
-                    .map(|f| f.value.to_string())
-                    .unwrap_or_else(|| "?".into())
-            };
-            writeln!(
-                w,
-                "{}",
-                tr!(
-                    "report-counts",
-                    services = r.services.len(),
-                    units = fact("deployable-units"),
-                    running = fact("running-services")
-                )
-            )?;
+            writeln!(w, "{}", super::counts(r, "?"))?;
             if rec.hard_requirement {
                 writeln!(w)?;
                 writeln!(w, "{}", tr!("report-hard-requirement"))?;

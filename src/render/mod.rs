@@ -54,14 +54,23 @@ pub(crate) fn points_note(f: &Finding) -> String {
 
 /// The outcome as shown to people: `kubernetes`, or `borderline (leans compose)`.
 pub(crate) fn outcome_label(rec: &Recommendation) -> String {
-    match rec.lean {
-        Some(l) => tr!(
-            "report-outcome-leans",
-            outcome = rec.outcome.as_str(),
-            lean = l.as_str()
-        ),
-        None => rec.outcome.as_str().to_string(),
-    }
+    rec.outcome_label()
+}
+
+/// `services: 13 · deployable units: 6 · running: 13`; `missing` stands for an unknown count.
+pub(crate) fn counts(r: &crate::report::analysis::Report, missing: &str) -> String {
+    let fact = |k: &str| {
+        r.facts
+            .get(k)
+            .map(|f| f.value.to_string())
+            .unwrap_or_else(|| missing.to_string())
+    };
+    tr!(
+        "report-counts",
+        services = r.services.len(),
+        units = fact("deployable-units"),
+        running = fact("running-services")
+    )
 }
 
 /// One finding on one line of text: `file:line:col: severity [RULE] message (+2 points)`.

@@ -148,22 +148,7 @@ pub fn render(r: &Report, w: &mut dyn Write, o: Options) -> std::io::Result<()> 
     for l in wrap(&super::how_to_read(), cols) {
         writeln!(w, "{l}")?;
     }
-    let fact = |k: &str| {
-        r.facts
-            .get(k)
-            .map(|f| f.value.to_string())
-            .unwrap_or_default()
-    };
-    writeln!(
-        w,
-        "{}",
-        tr!(
-            "report-counts",
-            services = r.services.len(),
-            units = fact("deployable-units"),
-            running = fact("running-services")
-        )
-    )?;
+    writeln!(w, "{}", super::counts(r, ""))?;
     writeln!(w)?;
     if !rec.rules.is_empty() {
         let mut t = table(tty, width);

@@ -230,14 +230,7 @@ fn expect_mismatch(
     model: &Model,
     sm: &SourceMap,
 ) -> Finding {
-    let got = match rec.lean {
-        Some(l) => tr!(
-            "cmd-outcome-leans",
-            outcome = rec.outcome.as_str(),
-            lean = l.as_str()
-        ),
-        None => rec.outcome.as_str().to_string(),
-    };
+    let got = rec.outcome_label();
     let accept = rec.lean.unwrap_or(rec.outcome).as_str();
     let (location, how) = match declared
         .get("expect")
