@@ -353,7 +353,7 @@ pub fn command(lang: crate::locale::Lang) -> clap::Command {
 }
 
 fn text(lang: crate::locale::Lang, id: &str) -> Option<String> {
-    crate::locale::has(lang, id).then(|| crate::locale::message_in(lang, id, &[]))
+    crate::locale::lookup(lang, id, &[])
 }
 
 fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> clap::Command {
@@ -371,11 +371,26 @@ fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> cl
             "{{before-help}}{{about-with-newline}}\n{template} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
         .subcommand_help_heading(text(lang, "help-clap-commands").unwrap_or_default());
-    let args: Vec<(String, String, bool)> = cmd
+    // clap writes the list of values (and their English descriptions) itself: in another
+    // language the list follows the translated text instead.
+    let args: Vec<(String, String, bool, Vec<String>)> = cmd
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), arg_key(path, a), a.is_positional()))
+        .map(|a| {
+            let values = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            (
+                a.get_id().to_string(),
+                arg_key(path, a),
+                a.is_positional(),
+                values,
+            )
+        })
         .collect();
-    for (id, key, positional) in args {
+    for (id, key, positional, values) in args {
         let heading = text(
             lang,
             if positional {
@@ -385,19 +400,6 @@ fn localise(mut cmd: clap::Command, path: &str, lang: crate::locale::Lang) -> cl
             },
         );
         let t = arg_text(lang, &key, &id).map(|t| {
-            // clap writes the list of values (and their English descriptions) itself: in
-            // another language the list follows the translated text instead.
-            let values: Vec<String> = cmd
-                .get_arguments()
-                .find(|a| a.get_id().as_str() == id)
-                .map(|a| {
-                    a.get_possible_values()
-                        .iter()
-                        .filter(|v| !v.is_hide_set())
-                        .map(|v| v.get_name().to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
             if values.is_empty() {
                 t
             } else {

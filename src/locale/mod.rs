@@ -122,13 +122,6 @@ const FILES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The locale files as (area, language, text), for the completeness tests.
-pub fn files() -> impl Iterator<Item = (&'static str, Lang, &'static str)> {
-    FILES
-        .iter()
-        .flat_map(|(area, en, ko)| [(*area, Lang::En, *en), (*area, Lang::Ko, *ko)])
-}
-
 type Bundle = FluentBundle<FluentResource>;
 
 const SLOTS: usize = FILES.len() * 2;
@@ -164,12 +157,10 @@ pub fn has(lang: Lang, id: &str) -> bool {
     area_of(id).is_some_and(|a| bundle(a, lang).has_message(id))
 }
 
-/// The message `id` in `lang` with `args`; English when the language lacks it, the id itself
-/// when English lacks it too (a test keeps every id used in the code in the English files).
-pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let Some(area) = area_of(id) else {
-        return id.to_string();
-    };
+/// The message `id` in `lang` with `args`, or `None` when `lang` lacks it (no fallback).
+pub fn lookup(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
+    let b = bundle(area_of(id)?, lang);
+    let p = b.get_message(id)?.value()?;
     let fargs = (!args.is_empty()).then(|| {
         let mut a = FluentArgs::with_capacity(args.len());
         for (k, v) in args {
@@ -177,16 +168,22 @@ pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> Str
         }
         a
     });
-    for l in [lang, Lang::En] {
-        let b = bundle(area, l);
-        if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            return b
-                .format_pattern(p, fargs.as_ref(), &mut errors)
-                .into_owned();
-        }
-    }
-    id.to_string()
+    let mut errors = Vec::new();
+    Some(
+        b.format_pattern(p, fargs.as_ref(), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The message `id` in `lang` with `args`; English when the language lacks it, the id itself
+/// when English lacks it too (a test keeps every id used in the code in the English files).
+pub fn message_in(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    lookup(lang, id, args)
+        .or_else(|| match lang {
+            Lang::En => None,
+            _ => lookup(Lang::En, id, args),
+        })
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The message `id` in the language of this process.

@@ -119,19 +119,14 @@ fn keeps_apart(class: &str) -> bool {
     )
 }
 
-/// The image repository without tag or digest, or the build context: what "one image" means.
+/// The image repository without registry, tag or digest, or the build context: what "one
+/// image" means.
 fn image_key(s: &GraphService) -> Option<String> {
-    if let Some(b) = &s.build {
-        return Some(format!("build:{b}"));
+    match (&s.build, &s.image) {
+        (Some(b), _) => Some(format!("build:{b}")),
+        (None, Some(img)) => Some(crate::model::image_repository(img)),
+        (None, None) => None,
     }
-    let img = s.image.as_deref()?;
-    let img = img.split('@').next().unwrap_or(img);
-    // a tag follows the last `:` after the last `/` (a registry port comes before a `/`)
-    let repo = match img.rfind(':') {
-        Some(i) if !img[i..].contains('/') => &img[..i],
-        _ => img,
-    };
-    Some(repo.to_string())
 }
 
 /// `getsentry/sentry` → `sentry`; `build:./api` → `api`.

@@ -31,18 +31,6 @@ fn has_hangul(s: &str) -> bool {
 
 #[test]
 fn every_message_id_in_the_code_is_in_the_english_files() {
-    let mut ids = std::collections::BTreeSet::new();
-    for (_, lang, text) in stackfit::locale::files() {
-        if lang == stackfit::locale::Lang::En {
-            for line in text.lines() {
-                if let Some((id, _)) = line.split_once(" =")
-                    && !id.starts_with(['#', ' '])
-                {
-                    ids.insert(id.trim().to_string());
-                }
-            }
-        }
-    }
     let call = regex_lite::Regex::new(r#"tr!\(\s*"([a-z0-9-]+)""#).unwrap();
     let mut missing = Vec::new();
     let mut files = Vec::new();
@@ -62,7 +50,7 @@ fn every_message_id_in_the_code_is_in_the_english_files() {
         let text = std::fs::read_to_string(&f).unwrap();
         for c in call.captures_iter(&text) {
             used += 1;
-            if !ids.contains(&c[1]) {
+            if !stackfit::locale::has(stackfit::locale::Lang::En, &c[1]) {
                 missing.push(format!("{}: {}", f.display(), &c[1]));
             }
         }
@@ -229,10 +217,10 @@ fn korean_tables_fit_80_display_columns() {
                 stackfit::locale::width(l)
             );
         }
-        let (_, t, _) = out(&["--lang", "ko", "rules"], &[]);
-        for l in t.lines() {
-            assert!(stackfit::locale::width(l) <= 80, "rules: {l}");
-        }
+    }
+    let (_, t, _) = out(&["--lang", "ko", "rules"], &[]);
+    for l in t.lines() {
+        assert!(stackfit::locale::width(l) <= 80, "rules: {l}");
     }
 }
 

@@ -368,16 +368,20 @@ impl Builder<'_, '_> {
         Ok(model)
     }
 
-    /// A required string key of a long-syntax entry (`target` of a port or mount).
-    fn required_str(&self, what: &str, i: &Node, key: &str) -> Result<String> {
-        match i.get(key) {
-            Some(t) => self.str_of(&format!("{what}.{key}"), t),
-            None => Err(err(
+    /// A required key of a long-syntax entry (`path` of an env_file, `source` of a secret).
+    fn required<'n>(&self, what: &str, i: &'n Node, key: &str) -> Result<&'n Node> {
+        i.get(key).ok_or_else(|| {
+            err(
                 self.sm(),
                 i.pos,
                 tr!("compose-key-required", what = what, key = key),
-            )),
-        }
+            )
+        })
+    }
+
+    /// A required string key of a long-syntax entry (`target` of a port or mount).
+    fn required_str(&self, what: &str, i: &Node, key: &str) -> Result<String> {
+        self.str_of(&format!("{what}.{key}"), self.required(what, i, key)?)
     }
 
     /// A classification word (`first-party`, `vendor`, `helper`…) at its node.
@@ -527,13 +531,7 @@ impl Builder<'_, '_> {
                     for i in items {
                         let (path, required, pos) = match &i.kind {
                             Kind::Map(_) => {
-                                let path = i.get("path").ok_or_else(|| {
-                                    err(
-                                        self.sm(),
-                                        i.pos,
-                                        tr!("compose-key-required", what = p(key), key = "path"),
-                                    )
-                                })?;
+                                let path = self.required(&p(key), i, "path")?;
                                 let req = match i.get("required") {
                                     Some(r) => self.bool_of(&p("env_file.required"), r)?,
                                     None => true,
@@ -647,13 +645,7 @@ impl Builder<'_, '_> {
                     for i in self.seq_of(&p(key), v)? {
                         let n = match &i.kind {
                             Kind::Map(_) => {
-                                let src = i.get("source").ok_or_else(|| {
-                                    err(
-                                        self.sm(),
-                                        i.pos,
-                                        tr!("compose-key-required", what = p(key), key = "source"),
-                                    )
-                                })?;
+                                let src = self.required(&p(key), i, "source")?;
                                 self.str_of(&p(key), src)?
                             }
                             _ => self.str_of(&p(key), i)?,
