@@ -3,7 +3,9 @@
 //! `--rules DIR` (`src/analysis/rules/schema.rs`, compiled in here too), so a bad built-in rule
 //! fails the build with `file:line:col`, and the program starts with the rules as constructors
 //! in `$OUT_DIR/builtin_rules.rs`: start-up parses nothing. Data files of other kinds under
-//! `rules/` (`friction/`) are not rules and are left out.
+//! `rules/` (`friction/`) are not rules: the friction catalogue is baked on its own
+//! (`build_support/friction.rs`). The Compose Specification's JSON
+//! Schema is compiled here too, into a table (`build_support/compose_schema.rs`).
 //!
 //! The constructors are written by hand below (`Bake`): the types are few and plain, and a
 //! code-generation crate would need derives on the shared types that the program does not use.
@@ -27,6 +29,12 @@ use name::FactName;
 #[allow(dead_code)]
 #[path = "src/analysis/rules/schema.rs"]
 mod schema;
+
+#[path = "build_support/compose_schema.rs"]
+mod compose_schema;
+
+#[path = "build_support/friction.rs"]
+mod friction;
 use schema::{
     Concern, Condition, Effect, Literal, Op, Question, Rule, RuleKind, RuleText, Severity, Source,
     SourceText, Tier,
@@ -96,8 +104,21 @@ fn main() {
         out.push_str(",\n");
     }
     out.push_str("    ]\n}\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).unwrap();
+
+    // The Compose Specification's schema, compiled to a table (src/input/compose/schema.rs).
+    let spec = "src/input/compose/compose-spec.json";
+    println!("cargo::rerun-if-changed={spec}");
+    println!("cargo::rerun-if-changed=build_support/compose_schema.rs");
+    let table = compose_schema::compile(&read(&root.join(spec)));
+    std::fs::write(Path::new(&out_dir).join("compose_schema.rs"), table).unwrap();
+
+    // The friction catalogue of `plan`, baked to a static table (src/analysis/plan.rs).
+    let catalogue = "rules/friction/compose.toml";
+    println!("cargo::rerun-if-changed=build_support/friction.rs");
+    let baked = friction::bake(&read(&root.join(catalogue)));
+    std::fs::write(Path::new(&out_dir).join("friction.rs"), baked).unwrap();
 }
 
 fn read(path: &Path) -> String {

@@ -6,7 +6,6 @@
 //! only as locations in the source).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +16,6 @@ use crate::analysis::recommend::Outcome;
 use crate::model::{InputKind, Mode, Model, MountKind};
 use crate::source::{Location, Pos, SourceMap};
 use crate::tr;
-
-const CATALOGUE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/rules/friction/compose.toml"
-));
 
 /// What in a compose file resists the move: a closed set computed here; the catalogue says
 /// what each means.
@@ -77,63 +71,53 @@ impl Difficulty {
     }
 }
 
-/// One entry of the friction catalogue.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of the friction catalogue (`rules/friction/compose.toml`, baked by the build
+/// script: `build_support/friction.rs`).
+#[derive(Debug, Clone)]
 pub struct Entry {
-    pub id: String,
+    pub id: &'static str,
     pub signal: Signal,
-    pub construct: String,
+    pub construct: &'static str,
     pub difficulty: Difficulty,
-    pub explanation: String,
+    pub explanation: &'static str,
     /// The Korean texts (`[friction.ko]`): every entry has them (a test).
     pub ko: Option<EntryText>,
 }
 
 /// An entry's human-readable texts in another language.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct EntryText {
-    pub construct: String,
-    pub explanation: String,
+    pub construct: &'static str,
+    pub explanation: &'static str,
 }
 
 impl Entry {
     /// The construct and explanation in the language of this process.
-    pub fn texts(&self) -> (String, String) {
+    pub fn texts(&self) -> (&'static str, &'static str) {
         match (&self.ko, crate::locale::lang()) {
-            (Some(k), crate::locale::Lang::Ko) => (k.construct.clone(), k.explanation.clone()),
-            _ => (self.construct.clone(), self.explanation.clone()),
+            (Some(k), crate::locale::Lang::Ko) => (k.construct, k.explanation),
+            _ => (self.construct, self.explanation),
         }
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CatalogueFile {
-    friction: Vec<Entry>,
-}
+include!(concat!(env!("OUT_DIR"), "/friction.rs"));
 
-/// The built-in catalogue, parsed on first use (only a plan reads it).
+/// The built-in catalogue: compiled in, nothing parsed at run time.
 pub fn catalogue() -> &'static [Entry] {
-    static ALL: OnceLock<Vec<Entry>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        toml::from_str::<CatalogueFile>(CATALOGUE)
-            .unwrap_or_else(|e| panic!("rules/friction/compose.toml: {e}"))
-            .friction
-    })
+    ENTRIES
 }
 
 /// One place where the move will bite.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Friction {
     /// The catalogue entry (`F-HOSTNET`).
-    pub id: String,
+    pub id: &'static str,
     pub service: String,
     pub difficulty: Difficulty,
     /// The Kubernetes construct to use instead.
-    pub construct: String,
-    pub explanation: String,
+    pub construct: &'static str,
+    pub explanation: &'static str,
     pub location: Option<Location>,
 }
 
@@ -294,7 +278,7 @@ pub fn plan(
                 };
                 let (construct, explanation) = e.texts();
                 friction.push(Friction {
-                    id: e.id.clone(),
+                    id: e.id,
                     service: s.name.clone(),
                     difficulty: e.difficulty,
                     construct,
@@ -309,7 +293,7 @@ pub fn plan(
         for (name, at) in model.inactive.iter().zip(&model.inactive_at) {
             let (construct, explanation) = e.texts();
             friction.push(Friction {
-                id: e.id.clone(),
+                id: e.id,
                 service: name.clone(),
                 difficulty: e.difficulty,
                 construct,
@@ -546,7 +530,7 @@ mod tests {
         let signals: BTreeSet<Signal> = all.iter().map(|e| e.signal).collect();
         assert_eq!(signals.len(), all.len(), "one entry per signal");
         assert_eq!(signals.len(), 22, "every signal has an entry");
-        let ids: BTreeSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
+        let ids: BTreeSet<&str> = all.iter().map(|e| e.id).collect();
         assert_eq!(ids.len(), all.len());
         assert!(all.iter().all(|e| e.id.starts_with("F-")));
     }

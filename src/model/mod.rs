@@ -319,16 +319,33 @@ impl Service {
     }
 }
 
-/// Sorts services by name, moving each `Service` (a large struct) once instead of
-/// O(n log n) times: a 10,000-service file stays linear.
-pub fn sort_services(services: &mut Vec<Service>) {
+/// Sorts services by name in place: the order is sorted as indices, then applied by
+/// following its cycles, so each `Service` (a large struct) moves at most once and no second
+/// vector of services is ever allocated (a 10,000-service file stays linear and small).
+pub fn sort_services(services: &mut [Service]) {
     if services.windows(2).all(|w| w[0].name <= w[1].name) {
         return;
     }
     let mut order: Vec<usize> = (0..services.len()).collect();
-    order.sort_by(|&a, &b| services[a].name.cmp(&services[b].name));
-    let mut slots: Vec<Option<Service>> = std::mem::take(services).into_iter().map(Some).collect();
-    *services = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    order.sort_unstable_by(|&a, &b| services[a].name.cmp(&services[b].name));
+    apply_order(services, &mut order);
+}
+
+/// Rearranges `items` so that position `i` holds what was at `order[i]`; `order` is left as
+/// the identity. Each cycle of the permutation is walked once with swaps.
+fn apply_order<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..items.len() {
+        let mut cur = start;
+        loop {
+            let src = order[cur];
+            order[cur] = cur;
+            if src == start {
+                break;
+            }
+            items.swap(cur, src);
+            cur = src;
+        }
+    }
 }
 
 /// Repository path of an image reference, lower-cased, without registry, tag and digest.
@@ -377,5 +394,31 @@ mod tests {
             image_repository("postgrest/postgrest"),
             "postgrest/postgrest"
         );
+    }
+
+    #[test]
+    fn orders_are_applied_in_place() {
+        // every permutation of five items
+        fn perms(n: usize) -> Vec<Vec<usize>> {
+            if n == 0 {
+                return vec![vec![]];
+            }
+            let mut out = Vec::new();
+            for p in perms(n - 1) {
+                for i in 0..=p.len() {
+                    let mut q = p.clone();
+                    q.insert(i, n - 1);
+                    out.push(q);
+                }
+            }
+            out
+        }
+        for p in perms(5) {
+            let mut items: Vec<usize> = (0..5).map(|i| i * 10).collect();
+            let mut order = p.clone();
+            apply_order(&mut items, &mut order);
+            let want: Vec<usize> = p.iter().map(|i| i * 10).collect();
+            assert_eq!(items, want, "{p:?}");
+        }
     }
 }

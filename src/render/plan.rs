@@ -53,8 +53,8 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
                 f.id,
                 f.difficulty.as_str(),
                 line(&f.service),
-                line(&f.explanation),
-                line(&f.construct)
+                line(f.explanation),
+                line(f.construct)
             )?;
         }
     }
@@ -128,7 +128,7 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
                 f.id,
                 f.difficulty.as_str(),
                 inline(&f.service),
-                inline(&f.construct).replace('|', "\\|")
+                inline(f.construct).replace('|', "\\|")
             )?;
         }
     }

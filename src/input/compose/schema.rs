@@ -9,25 +9,42 @@
 //! subset (type, enum, pattern, minimum/maximum, properties, patternProperties,
 //! additionalProperties, required, items, uniqueItems, oneOf, local `$ref`), and compiling
 //! the whole specification with `jsonschema` cost about 200 ms and 300 MB on every run
-//! (measured with `/usr/bin/time -v`), where the analysis itself takes milliseconds. It
-//! evaluates the schema document directly, so start-up compiles only its few patterns.
+//! (measured with `/usr/bin/time -v`), where the analysis itself takes milliseconds. The build
+//! script compiles the schema into a table of nodes (`build_support/compose_schema.rs`), and
+//! the checker walks the YAML tree itself against it: no JSON copy of the file, no schema
+//! parsed at start-up, nothing allocated for a value that passes.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, Result};
-use crate::input::yaml::{Kind, Node};
+use crate::input::yaml::{Entry, Kind, Node};
 use crate::source::{Pos, SourceMap};
 use crate::tr;
 
-const SCHEMA: &str = include_str!("compose-spec.json");
-
-fn schema() -> &'static Value {
-    static SCHEMA_VALUE: OnceLock<Value> = OnceLock::new();
-    SCHEMA_VALUE.get_or_init(|| serde_json::from_str(SCHEMA).expect("compose-spec.json is JSON"))
+/// One schema object of the specification, as the build script compiled it.
+struct SNode {
+    /// `$ref`: the node evaluated first, before this one's own keywords.
+    reference: Option<usize>,
+    /// `type`, in the schema's order (empty: any type).
+    types: &'static [&'static str],
+    /// `enum` (the specification's enumerations are all strings).
+    enumeration: &'static [&'static str],
+    pattern: Option<&'static str>,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+    /// Sorted by name.
+    properties: &'static [(&'static str, usize)],
+    pattern_properties: &'static [(&'static str, usize)],
+    /// `additionalProperties: false`.
+    closed: bool,
+    required: &'static [&'static str],
+    items: Option<usize>,
+    unique: bool,
+    one_of: &'static [usize],
 }
+
+include!(concat!(env!("OUT_DIR"), "/compose_schema.rs"));
 
 /// Checks one file's tree (interpolated, before merging) against the specification.
 pub(super) fn check(sm: &SourceMap, root: &Node) -> Result<()> {
@@ -37,10 +54,8 @@ pub(super) fn check(sm: &SourceMap, root: &Node) -> Result<()> {
             super::validate::check_name(sm, section, &e.key, e.key_pos)?;
         }
     }
-    let mut json = to_json(root);
-    drop_repeats(&mut json);
     let mut path = Vec::new();
-    let Err(f) = eval(schema(), &json, &mut path) else {
+    let Err(f) = eval(0, root, &mut path) else {
         return Ok(());
     };
     let (node, key) = lookup(root, &f.path);
@@ -48,40 +63,68 @@ pub(super) fn check(sm: &SourceMap, root: &Node) -> Result<()> {
     Err(Error::input("invalid-compose", message).at_pos(sm, at))
 }
 
-/// YAML as Compose types it (YAML 1.2 core schema): plain scalars that read as numbers,
-/// booleans or null are those; quoted, block and interpolated scalars are strings. Nodes tagged
-/// `!reset` are left out (they remove what they name when merged).
-fn to_json(n: &Node) -> Value {
+/// A YAML value as Compose types it (YAML 1.2 core schema): plain scalars that read as
+/// numbers, booleans or null are those; quoted, block and interpolated scalars are strings.
+/// Items and entries tagged `!reset` are left out (they remove what they name when merged).
+#[derive(Clone, Copy)]
+enum Typed<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+    Seq(&'a [Node]),
+    Map(&'a [Entry]),
+}
+
+fn typed(n: &Node) -> Typed<'_> {
     match &n.kind {
         Kind::Scalar { text, plain } => {
             if !*plain || n.tag.as_deref().is_some_and(|t| t == "!!str") {
-                return Value::String(text.clone());
+                Typed::Str(text)
+            } else if n.is_null() {
+                Typed::Null
+            } else if let Some(b) = n.as_bool() {
+                Typed::Bool(b)
+            } else {
+                number(text).unwrap_or(Typed::Str(text))
             }
-            if n.is_null() {
-                return Value::Null;
-            }
-            if let Some(b) = n.as_bool() {
-                return Value::Bool(b);
-            }
-            if let Some(v) = number(text) {
-                return v;
-            }
-            Value::String(text.clone())
         }
-        Kind::Seq(items) => Value::Array(
-            items
-                .iter()
-                .filter(|i| !i.has_tag("!reset"))
-                .map(to_json)
-                .collect(),
-        ),
-        Kind::Map(entries) => {
-            let mut m = Map::new();
-            for e in entries.iter().filter(|e| !e.value.has_tag("!reset")) {
-                m.insert(e.key.clone(), to_json(&e.value));
-            }
-            Value::Object(m)
+        Kind::Seq(items) => Typed::Seq(items),
+        Kind::Map(entries) => Typed::Map(entries),
+    }
+}
+
+fn kept(items: &[Node]) -> impl DoubleEndedIterator<Item = &Node> {
+    items.iter().filter(|i| !i.has_tag("!reset"))
+}
+
+fn kept_entries(entries: &[Entry]) -> impl DoubleEndedIterator<Item = &Entry> {
+    entries.iter().filter(|e| !e.value.has_tag("!reset"))
+}
+
+/// Whether two values are equal as JSON values (objects regardless of key order; an integer
+/// never equals a float, as in the JSON the schema was written for).
+fn same(a: &Node, b: &Node) -> bool {
+    match (typed(a), typed(b)) {
+        (Typed::Null, Typed::Null) => true,
+        (Typed::Bool(x), Typed::Bool(y)) => x == y,
+        (Typed::Int(x), Typed::Int(y)) => x == y,
+        (Typed::Float(x), Typed::Float(y)) => x == y,
+        (Typed::Str(x), Typed::Str(y)) => x == y,
+        (Typed::Seq(x), Typed::Seq(y)) => {
+            kept(x).count() == kept(y).count() && kept(x).zip(kept(y)).all(|(p, q)| same(p, q))
         }
+        (Typed::Map(x), Typed::Map(y)) => {
+            kept_entries(x).count() == kept_entries(y).count()
+                && kept_entries(x).all(|e| {
+                    kept_entries(y)
+                        .rev()
+                        .find(|f| f.key == e.key)
+                        .is_some_and(|f| same(&e.value, &f.value))
+                })
+        }
+        _ => false,
     }
 }
 
@@ -100,40 +143,21 @@ const DEDUPLICATED: &[&str] = &[
     "volumes",
 ];
 
-fn drop_repeats(json: &mut Value) {
-    fn dedup(v: &mut Value) {
-        if let Value::Array(items) = v {
-            let mut kept: Vec<Value> = Vec::with_capacity(items.len());
-            for i in items.drain(..) {
-                if !kept.contains(&i) {
-                    kept.push(i);
-                }
-            }
-            *items = kept;
+/// Whether the list at `path` is one Compose deduplicates before validating: a service's
+/// key of [`DEDUPLICATED`], or its build's `args` and `labels`.
+fn deduplicated(path: &[Seg]) -> bool {
+    match path {
+        [Seg::Key("services"), _, Seg::Key(k)] => DEDUPLICATED.contains(k),
+        [Seg::Key("services"), _, Seg::Key("build"), Seg::Key(k)] => {
+            matches!(*k, "args" | "labels")
         }
-    }
-    let Some(services) = json.get_mut("services").and_then(Value::as_object_mut) else {
-        return;
-    };
-    for svc in services.values_mut().filter_map(Value::as_object_mut) {
-        for key in DEDUPLICATED {
-            if let Some(v) = svc.get_mut(*key) {
-                dedup(v);
-            }
-        }
-        if let Some(build) = svc.get_mut("build").and_then(Value::as_object_mut) {
-            for key in ["args", "labels"] {
-                if let Some(v) = build.get_mut(key) {
-                    dedup(v);
-                }
-            }
-        }
+        _ => false,
     }
 }
 
 /// A YAML 1.2 core-schema number: decimal, `0o` octal, `0x` hex integers, and floats with
-/// `.inf`/`.nan`; anything else is a string.
-fn number(t: &str) -> Option<Value> {
+/// `.inf`; anything else (NaN too: JSON has no such number) is a string.
+fn number(t: &str) -> Option<Typed<'static>> {
     let body = t.strip_prefix(['-', '+']).unwrap_or(t);
     let neg = t.starts_with('-');
     let int = if let Some(h) = body.strip_prefix("0x") {
@@ -146,7 +170,7 @@ fn number(t: &str) -> Option<Value> {
         None
     };
     if let Some(i) = int {
-        return Some(Value::from(if neg { -i } else { i }));
+        return Some(Typed::Int(if neg { -i } else { i }));
     }
     let looks_float = !body.is_empty()
         && body
@@ -154,33 +178,39 @@ fn number(t: &str) -> Option<Value> {
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
         && body.bytes().any(|b| b.is_ascii_digit());
     if looks_float && let Ok(f) = t.parse::<f64>() {
-        return serde_json::Number::from_f64(f).map(Value::Number);
+        return f.is_finite().then_some(Typed::Float(f));
     }
-    // infinities and NaN are numbers in YAML, but not in JSON: the schema sees a number-like
-    // value it cannot name, so keep them as the largest float
+    // infinities are numbers in YAML, but not in JSON: the schema sees a number-like value
+    // it cannot name, so keep them as the largest float
     if matches!(body, ".inf" | ".Inf" | ".INF") {
-        return serde_json::Number::from_f64(if neg { f64::MIN } else { f64::MAX })
-            .map(Value::Number);
+        return Some(Typed::Float(if neg { f64::MIN } else { f64::MAX }));
     }
     None
 }
 
+/// One step of the path to a value: a mapping key or a list index (among the kept items).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
 /// Why a value fails the schema, at which path.
 #[derive(Debug)]
-struct Failure {
-    path: Vec<String>,
+struct Failure<'a> {
+    path: Vec<Seg<'a>>,
     kind: Fail,
 }
 
 #[derive(Debug)]
 enum Fail {
     /// The JSON types the place takes.
-    Type(Vec<String>),
+    Type(Vec<&'static str>),
     /// A key the place does not define, with the keys it does.
-    Additional(String, Vec<String>),
-    Required(String),
-    Enum(Vec<String>),
-    Pattern(String),
+    Additional(String, Vec<&'static str>),
+    Required(&'static str),
+    Enum(&'static [&'static str]),
+    Pattern(&'static str),
     Minimum(f64),
     Maximum(f64),
     Repeated(usize, usize),
@@ -205,185 +235,140 @@ fn matches(p: &str, text: &str) -> bool {
     }
 }
 
-/// The schema's patterns, compiled once (the specification has seven).
+/// The schema's patterns, compiled on first use (the specification has seven).
 fn pattern(p: &str) -> Option<&'static regex_lite::Regex> {
-    static PATTERNS: OnceLock<HashMap<String, regex_lite::Regex>> = OnceLock::new();
+    static PATTERNS: OnceLock<HashMap<&'static str, regex_lite::Regex>> = OnceLock::new();
     PATTERNS
         .get_or_init(|| {
             let mut m = HashMap::new();
-            collect_patterns(schema(), &mut m);
+            for n in &NODES {
+                let keys = n.pattern_properties.iter().map(|(k, _)| *k);
+                for p in n.pattern.into_iter().chain(keys) {
+                    m.entry(p).or_insert_with(|| {
+                        regex_lite::Regex::new(p).expect("compose-spec.json patterns compile")
+                    });
+                }
+            }
             m
         })
         .get(p)
 }
 
-fn collect_patterns(v: &Value, out: &mut HashMap<String, regex_lite::Regex>) {
-    match v {
-        Value::Object(o) => {
-            if let Some(p) = o.get("pattern").and_then(Value::as_str) {
-                add_pattern(p, out);
-            }
-            if let Some(pp) = o.get("patternProperties").and_then(Value::as_object) {
-                for k in pp.keys() {
-                    add_pattern(k, out);
-                }
-            }
-            for x in o.values() {
-                collect_patterns(x, out);
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|x| collect_patterns(x, out)),
-        _ => {}
+fn has_type(v: Typed, t: &str) -> bool {
+    match (t, v) {
+        ("integer", Typed::Int(_)) => true,
+        ("integer", Typed::Float(f)) => f.fract() == 0.0,
+        ("number", Typed::Int(_) | Typed::Float(_)) => true,
+        ("null", Typed::Null) => true,
+        ("boolean", Typed::Bool(_)) => true,
+        ("string", Typed::Str(_)) => true,
+        ("array", Typed::Seq(_)) => true,
+        ("object", Typed::Map(_)) => true,
+        _ => false,
     }
 }
 
-fn add_pattern(p: &str, out: &mut HashMap<String, regex_lite::Regex>) {
-    if !out.contains_key(p) {
-        let re = regex_lite::Regex::new(p).expect("compose-spec.json patterns compile");
-        out.insert(p.to_string(), re);
-    }
-}
-
-fn type_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn has_type(v: &Value, t: &str) -> bool {
-    match t {
-        "integer" => v.as_f64().is_some_and(|n| n.fract() == 0.0),
-        "number" => v.is_number(),
-        other => type_of(v) == other,
-    }
-}
-
-/// Evaluates `schema` on `v`; `path` is where `v` sits (restored on return).
-fn eval(schema: &Value, v: &Value, path: &mut Vec<String>) -> std::result::Result<(), Failure> {
-    let fail = |path: &[String], kind| {
+/// Evaluates schema node `at` on `n`; `path` is where `n` sits (restored on return). Nothing
+/// is allocated unless the value fails.
+fn eval<'a>(
+    at: usize,
+    n: &'a Node,
+    path: &mut Vec<Seg<'a>>,
+) -> std::result::Result<(), Failure<'a>> {
+    let fail = |path: &[Seg<'a>], kind| {
         Err(Failure {
             path: path.to_vec(),
             kind,
         })
     };
-    let Some(s) = schema.as_object() else {
-        return Ok(());
-    };
-    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        let target = r
-            .strip_prefix('#')
-            .and_then(|p| self::schema().pointer(p))
-            .expect("compose-spec.json references resolve");
-        eval(target, v, path)?;
+    let s = &NODES[at];
+    if let Some(r) = s.reference {
+        eval(r, n, path)?;
     }
-    if let Some(t) = s.get("type") {
-        let types: Vec<&str> = match t {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
-            _ => Vec::new(),
-        };
-        if !types.iter().any(|t| has_type(v, t)) {
-            return fail(
-                path,
-                Fail::Type(types.iter().map(|t| t.to_string()).collect()),
-            );
-        }
+    let v = typed(n);
+    if !s.types.is_empty() && !s.types.iter().any(|t| has_type(v, t)) {
+        return fail(path, Fail::Type(s.types.to_vec()));
     }
-    if let Some(options) = s.get("enum").and_then(Value::as_array)
-        && !options.contains(v)
-    {
-        let shown = options
-            .iter()
-            .map(|o| o.as_str().map_or_else(|| o.to_string(), str::to_string))
-            .collect();
-        return fail(path, Fail::Enum(shown));
+    if !s.enumeration.is_empty() && !matches!(v, Typed::Str(t) if s.enumeration.contains(&t)) {
+        return fail(path, Fail::Enum(s.enumeration));
     }
-    if let (Some(p), Some(text)) = (s.get("pattern").and_then(Value::as_str), v.as_str())
+    if let (Some(p), Typed::Str(text)) = (s.pattern, v)
         && !matches(p, text)
     {
-        return fail(path, Fail::Pattern(p.to_string()));
+        return fail(path, Fail::Pattern(p));
     }
-    if let Some(n) = v.as_f64() {
-        if let Some(min) = s.get("minimum").and_then(Value::as_f64)
-            && n < min
+    let num = match v {
+        Typed::Int(i) => Some(i as f64),
+        Typed::Float(f) => Some(f),
+        _ => None,
+    };
+    if let Some(x) = num {
+        if let Some(min) = s.minimum
+            && x < min
         {
             return fail(path, Fail::Minimum(min));
         }
-        if let Some(max) = s.get("maximum").and_then(Value::as_f64)
-            && n > max
+        if let Some(max) = s.maximum
+            && x > max
         {
             return fail(path, Fail::Maximum(max));
         }
     }
-    if let Some(obj) = v.as_object() {
-        let props = s.get("properties").and_then(Value::as_object);
-        let patterns = s.get("patternProperties").and_then(Value::as_object);
-        let closed = s.get("additionalProperties") == Some(&Value::Bool(false));
-        for (k, item) in obj {
+    if let Typed::Map(entries) = v {
+        for e in kept_entries(entries) {
+            let k = e.key.as_str();
             let mut matched = false;
-            if let Some(sub) = props.and_then(|p| p.get(k)) {
+            if let Ok(i) = s.properties.binary_search_by(|(name, _)| (*name).cmp(k)) {
                 matched = true;
-                path.push(k.clone());
-                let r = eval(sub, item, path);
+                path.push(Seg::Key(k));
+                let r = eval(s.properties[i].1, &e.value, path);
                 path.pop();
                 r?;
             }
-            for (p, sub) in patterns.into_iter().flatten() {
+            for &(p, sub) in s.pattern_properties {
                 if matches(p, k) {
                     matched = true;
-                    path.push(k.clone());
-                    let r = eval(sub, item, path);
+                    path.push(Seg::Key(k));
+                    let r = eval(sub, &e.value, path);
                     path.pop();
                     r?;
                 }
             }
-            if !matched && closed {
-                let known = props
-                    .map(|p| p.keys().cloned().collect())
-                    .unwrap_or_default();
-                return fail(path, Fail::Additional(k.clone(), known));
+            if !matched && s.closed {
+                let known = s.properties.iter().map(|(k, _)| *k).collect();
+                return fail(path, Fail::Additional(k.to_string(), known));
             }
         }
-        for r in s
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(r) = r.as_str()
-                && !obj.contains_key(r)
-            {
-                return fail(path, Fail::Required(r.to_string()));
+        for r in s.required {
+            if !kept_entries(entries).any(|e| e.key == *r) {
+                return fail(path, Fail::Required(r));
             }
         }
     }
-    if let Some(items) = v.as_array() {
-        if let Some(sub) = s.get("items") {
-            for (i, item) in items.iter().enumerate() {
-                path.push(i.to_string());
+    if let Typed::Seq(items) = v {
+        if let Some(sub) = s.items {
+            for (i, item) in kept(items).enumerate() {
+                path.push(Seg::Index(i));
                 let r = eval(sub, item, path);
                 path.pop();
                 r?;
             }
         }
-        if s.get("uniqueItems") == Some(&Value::Bool(true)) {
-            for (j, item) in items.iter().enumerate() {
-                if let Some(i) = items[..j].iter().position(|x| x == item) {
+        // a list Compose deduplicates has no repeats by the time it is validated
+        if s.unique && !deduplicated(path) {
+            let list: Vec<&Node> = kept(items).collect();
+            for (j, item) in list.iter().enumerate() {
+                if let Some(i) = list[..j].iter().position(|x| same(x, item)) {
                     return fail(path, Fail::Repeated(i, j));
                 }
             }
         }
     }
-    if let Some(alternatives) = s.get("oneOf").and_then(Value::as_array) {
+    if !s.one_of.is_empty() {
         let mut failures = Vec::new();
         let mut valid = 0;
-        for alt in alternatives {
-            match eval(alt, v, path) {
+        for &alt in s.one_of {
+            match eval(alt, n, path) {
                 Ok(()) => valid += 1,
                 Err(f) => failures.push(f),
             }
@@ -401,7 +386,7 @@ fn eval(schema: &Value, v: &Value, path: &mut Vec<String>) -> std::result::Resul
             {
                 return Err(failures.swap_remove(inner));
             }
-            let mut types: Vec<String> = Vec::new();
+            let mut types: Vec<&'static str> = Vec::new();
             for f in failures {
                 if let Fail::Type(ts) = f.kind {
                     for t in ts {
@@ -418,31 +403,28 @@ fn eval(schema: &Value, v: &Value, path: &mut Vec<String>) -> std::result::Resul
 }
 
 /// `services.web.ports.0`, as Compose names a place.
-fn dotted(segments: &[String]) -> String {
+fn dotted(segments: &[Seg]) -> String {
     segments
         .iter()
-        .map(|s| crate::source::escape::short(s))
+        .map(|s| match s {
+            Seg::Key(k) => crate::source::escape::short(k),
+            Seg::Index(i) => i.to_string(),
+        })
         .collect::<Vec<_>>()
         .join(".")
 }
 
 /// The node at a path, with the position of its key when it is a mapping value.
-fn lookup<'a>(root: &'a Node, segments: &[String]) -> (&'a Node, Option<Pos>) {
+fn lookup<'a>(root: &'a Node, segments: &[Seg]) -> (&'a Node, Option<Pos>) {
     let mut node = root;
     let mut key = None;
     for s in segments {
-        let next = match &node.kind {
-            Kind::Map(entries) => entries
-                .iter()
-                .rev()
-                .find(|e| e.key == *s)
+        let next = match (&node.kind, s) {
+            (Kind::Map(entries), Seg::Key(k)) => kept_entries(entries)
+                .find(|e| e.key == *k)
                 .map(|e| (&e.value, Some(e.key_pos))),
-            Kind::Seq(items) => s
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.iter().filter(|n| !n.has_tag("!reset")).nth(i))
-                .map(|n| (n, None)),
-            Kind::Scalar { .. } => None,
+            (Kind::Seq(items), Seg::Index(i)) => kept(items).nth(*i).map(|n| (n, None)),
+            _ => None,
         };
         let Some((n, k)) = next else { break };
         node = n;
@@ -451,10 +433,10 @@ fn lookup<'a>(root: &'a Node, segments: &[String]) -> (&'a Node, Option<Pos>) {
     (node, key)
 }
 
-fn name_types(names: &[String]) -> String {
+fn name_types(names: &[&str]) -> String {
     let names: Vec<String> = names
         .iter()
-        .map(|n| match n.as_str() {
+        .map(|n| match *n {
             "object" => tr!("compose-expect-mapping"),
             "array" => tr!("compose-expect-list"),
             "integer" => tr!("compose-expect-integer"),
@@ -504,7 +486,7 @@ fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, 
                 .as_map()
                 .and_then(|m| m.iter().find(|e| e.key == *name))
                 .map_or(node.pos, |e| e.key_pos);
-            let hint = crate::source::suggest::did_you_mean(name, known.iter().map(String::as_str));
+            let hint = crate::source::suggest::did_you_mean(name, known.iter().copied());
             let place = if path.is_empty() {
                 tr!("compose-place-top-level")
             } else {
@@ -521,11 +503,7 @@ fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, 
             )
         }
         Fail::Required(p) => (
-            tr!(
-                "compose-missing-property",
-                place = place,
-                property = p.as_str()
-            ),
+            tr!("compose-missing-property", place = place, property = *p),
             key.unwrap_or(node.pos),
         ),
         Fail::Enum(options) => (
@@ -537,7 +515,7 @@ fn describe(f: &Failure, path: &str, node: &Node, key: Option<Pos>) -> (String, 
             at_value,
         ),
         Fail::Pattern(p) => (
-            tr!("compose-pattern", place = place, pattern = p.as_str()),
+            tr!("compose-pattern", place = place, pattern = *p),
             at_value,
         ),
         Fail::Minimum(m) => (

@@ -354,14 +354,14 @@ impl Builder<'_, '_> {
             .map(|(s, _)| s)
             .collect();
         check_references(self.sm(), root, &enabled)?;
-        for (i, s) in all.into_iter().enumerate() {
-            if active[i] {
-                model.services.push(s);
-            } else {
-                model.inactive_at.push(s.name_pos);
-                model.inactive.push(s.name);
-            }
+        // the inactive ones leave by name; the others stay where they are, in order
+        for (s, _) in all.iter_mut().zip(&active).filter(|(_, a)| !**a) {
+            model.inactive_at.push(s.name_pos);
+            model.inactive.push(std::mem::take(&mut s.name));
         }
+        let mut keep = active.iter();
+        all.retain(|_| keep.next().copied().unwrap_or(false));
+        model.services = all;
         if let Some(jobs) = root.entry("jobs") {
             model.jobs = Some(jobs.key_pos);
         }
