@@ -235,7 +235,7 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     if let Some(r) = &s.restart {
         out.push((Signal::Restart, r.pos));
     }
-    if let Some(r) = s.deploy.resources_limits {
+    if let Some(r) = s.deploy().resources_limits {
         out.push((Signal::Resources, r));
     }
     if one_shot {

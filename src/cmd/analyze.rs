@@ -46,15 +46,38 @@ fn format_name(f: AnalyzeFormat) -> &'static str {
     }
 }
 
+/// The plan in `format`, as its renderer writes it (no last guard).
+fn write_plan(report: &Report, format: AnalyzeFormat, w: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        AnalyzeFormat::Json => crate::render::plan::json(report, w),
+        AnalyzeFormat::Markdown => crate::render::plan::markdown(report, w),
+        _ => crate::render::plan::table(report, w),
+    }
+}
+
 fn render_plan(report: &Report, format: AnalyzeFormat) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
-    let res = match format {
-        AnalyzeFormat::Json => crate::render::plan::json(report, &mut buf),
-        AnalyzeFormat::Markdown => crate::render::plan::markdown(report, &mut buf),
-        _ => crate::render::plan::table(report, &mut buf),
-    };
-    res.map_err(|e| Error::usage(tr!("cmd-cannot-render-plan", why = e.to_string())))?;
+    write_plan(report, format, &mut buf)
+        .map_err(|e| Error::usage(tr!("cmd-cannot-render-plan", why = e.to_string())))?;
     Ok(printable(buf))
+}
+
+/// The report in `format`, as its renderer writes it (no last guard, no step summary).
+fn write_report(
+    report: &Report,
+    format: AnalyzeFormat,
+    table: crate::render::table::Options,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        AnalyzeFormat::Table => crate::render::table::render(report, w, table),
+        AnalyzeFormat::Json => crate::render::json::render(report, w),
+        AnalyzeFormat::Sarif => crate::render::sarif::render(report, w),
+        AnalyzeFormat::Github => crate::render::github::render(report, w),
+        AnalyzeFormat::Gitlab => crate::render::gitlab::render(report, w),
+        AnalyzeFormat::Junit => crate::render::junit::render(report, w),
+        AnalyzeFormat::Markdown => crate::render::markdown::render(report, w),
+    }
 }
 
 fn render_report(
@@ -63,31 +86,39 @@ fn render_report(
     table: crate::render::table::Options,
 ) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
-    let res = match format {
-        AnalyzeFormat::Table => {
-            let res = crate::render::table::render(report, &mut buf, table);
-            // The table escapes input text field by field; with colour on, the last guard
-            // would escape the colour codes themselves.
-            if table.colour {
-                res.map_err(|e| {
-                    Error::usage(tr!("cmd-cannot-render-report", why = e.to_string()))
-                })?;
-                return Ok(buf);
-            }
-            res
-        }
-        AnalyzeFormat::Json => crate::render::json::render(report, &mut buf),
-        AnalyzeFormat::Sarif => crate::render::sarif::render(report, &mut buf),
-        AnalyzeFormat::Github => crate::render::github::render(report, &mut buf),
-        AnalyzeFormat::Gitlab => crate::render::gitlab::render(report, &mut buf),
-        AnalyzeFormat::Junit => crate::render::junit::render(report, &mut buf),
-        AnalyzeFormat::Markdown => crate::render::markdown::render(report, &mut buf),
-    };
+    let res = write_report(report, format, table, &mut buf);
+    // The table escapes input text field by field; with colour on, the last guard would
+    // escape the colour codes themselves.
+    if format == AnalyzeFormat::Table && table.colour {
+        res.map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
+        return Ok(buf);
+    }
     res.map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
     if format == AnalyzeFormat::Github {
         github_step_summary(report)?;
     }
     Ok(printable(buf))
+}
+
+/// Formats written to standard output as they are rendered: their renderers escape every
+/// input text themselves (JSON strings go through `escape::json_pretty`, which writes hidden
+/// characters as `\u` escapes), so they need neither the last guard nor a buffer holding the
+/// whole output (16 MB of JSON for 10,000 services). Files still get whole outputs, renamed
+/// into place.
+fn streamed(format: AnalyzeFormat) -> bool {
+    matches!(
+        format,
+        AnalyzeFormat::Json | AnalyzeFormat::Sarif | AnalyzeFormat::Gitlab
+    )
+}
+
+/// Renders straight to standard output through a buffer of its own.
+fn stream(
+    out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    write_result(render(&mut w).and_then(|()| w.flush()))
 }
 
 /// With `--format github` inside GitHub Actions, appends the Markdown report to the file named
@@ -318,6 +349,14 @@ fn run_as(
     let report = crate::report::build::run(&model, &sm, &rules, &declared, &opts);
     // One report, every asked format.
     for (format, file) in &targets {
+        if file.is_none() && streamed(*format) {
+            if plan {
+                stream(out, |w| write_plan(&report, *format, w))?;
+            } else {
+                stream(out, |w| write_report(&report, *format, table, w))?;
+            }
+            continue;
+        }
         let bytes = if plan {
             render_plan(&report, *format)?
         } else {

@@ -1048,7 +1048,7 @@ pub fn to_model(arch: &Architecture) -> Model {
             name_pos: s.name_pos,
             body: s.name_pos.primary(),
             image: s.image.clone(),
-            deploy,
+            deploy: Some(Box::new(deploy)),
             hpa,
             links_to: links,
             kind: s.tier.as_ref().map(|t| t.value.clone()),
@@ -1065,7 +1065,7 @@ pub fn to_model(arch: &Architecture) -> Model {
             name_pos: j.name_pos,
             body: j.name_pos.primary(),
             image: j.image.clone(),
-            deploy,
+            deploy: Some(Box::new(deploy)),
             links_to: call_links(&j.calls).chain(data_links(&j.data)).collect(),
             kind: Some(
                 if j.schedule.is_some() {
@@ -1098,12 +1098,14 @@ pub fn to_model(arch: &Architecture) -> Model {
             name_pos: m.name.pos,
             body: m.name.pos.primary(),
             image: m.image.clone(),
-            build: m.image.is_none().then(|| Build {
-                context: ".".to_string(),
-                pos: m.name.pos,
-                ..Build::default()
+            build: m.image.is_none().then(|| {
+                Box::new(Build {
+                    context: ".".to_string(),
+                    pos: m.name.pos,
+                    ..Build::default()
+                })
             }),
-            deploy,
+            deploy: Some(Box::new(deploy)),
             hpa,
             kind: Some("monolith".to_string()),
             ..Service::default()

@@ -296,9 +296,9 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
         s.hpa = Some(pos);
         // The autoscaler's floor is the replica count the workload runs with at least.
         if let Some((min, at)) = min
-            && s.deploy.replicas.as_ref().is_none_or(|r| r.value < min)
+            && s.deploy().replicas.as_ref().is_none_or(|r| r.value < min)
         {
-            s.deploy.replicas = Some(Located::new(min, at));
+            s.deploy_mut().replicas = Some(Located::new(min, at));
         }
     }
     for (w, pos) in pdbs {
@@ -493,10 +493,10 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         ..Service::default()
     };
     match d.kind.as_str() {
-        "DaemonSet" => s.deploy.mode = Some(Located::new(Mode::Global, d.name_pos)),
-        "Job" => s.deploy.mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos)),
+        "DaemonSet" => s.deploy_mut().mode = Some(Located::new(Mode::Global, d.name_pos)),
+        "Job" => s.deploy_mut().mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos)),
         "CronJob" => {
-            s.deploy.mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos));
+            s.deploy_mut().mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos));
             s.schedule = node_at(n, &["spec", "schedule"]).map(|x| x.pos);
         }
         _ => {}
@@ -509,14 +509,14 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
             )
             .at_pos(sm, r.pos)
         })?;
-        s.deploy.replicas = Some(Located::new(v as u64, r.pos));
+        s.deploy_mut().replicas = Some(Located::new(v as u64, r.pos));
     }
     // An explicit rolling strategy is zero-downtime intent (the default alone is not).
     for key in ["strategy", "updateStrategy"] {
         if let Some(e) = n.get("spec").and_then(|sp| sp.entry(key)) {
             let ty = e.value.get("type").and_then(Node::as_str);
             if ty == Some("RollingUpdate") || e.value.get("rollingUpdate").is_some() {
-                s.deploy.update_config = Some(e.key_pos);
+                s.deploy_mut().update_config = Some(e.key_pos);
             }
         }
     }

@@ -175,6 +175,12 @@ impl Node {
             _ => None,
         }
     }
+    pub fn as_map_mut(&mut self) -> Option<&mut Vec<Entry>> {
+        match &mut self.kind {
+            Kind::Map(e) => Some(e),
+            _ => None,
+        }
+    }
     pub fn as_seq(&self) -> Option<&[Node]> {
         match &self.kind {
             Kind::Seq(e) => Some(e),

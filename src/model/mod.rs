@@ -241,7 +241,8 @@ pub struct Service {
     /// The whole service definition (for suppressions scoped to a service).
     pub body: Span,
     pub image: Option<Located<String>>,
-    pub build: Option<Build>,
+    /// Boxed: a `Build` is large and many services have none.
+    pub build: Option<Box<Build>>,
     pub command: Option<Located<Vec<String>>>,
     pub entrypoint: Option<Located<Vec<String>>>,
     pub profiles: Vec<String>,
@@ -262,7 +263,9 @@ pub struct Service {
     pub working_dir: Option<String>,
     pub container_name: Option<Located<String>>,
     pub labels: BTreeMap<String, Located<String>>,
-    pub deploy: Deploy,
+    /// `deploy:`, boxed: most services have none, and a `Deploy` is large (read it through
+    /// [`Service::deploy`]).
+    pub deploy: Option<Box<Deploy>>,
     pub scale: Option<Located<u64>>,
     pub secrets: Vec<String>,
     pub configs: Vec<String>,
@@ -285,17 +288,39 @@ pub struct Service {
     pub schedule: Option<Pos>,
 }
 
+/// What a service without `deploy:` has.
+static NO_DEPLOY: Deploy = Deploy {
+    replicas: None,
+    mode: None,
+    placement: None,
+    update_config: None,
+    rollback_config: None,
+    restart_policy: None,
+    resources_limits: None,
+    endpoint_mode: None,
+};
+
 impl Service {
+    /// The service's `deploy:` (every key unset when it has none).
+    pub fn deploy(&self) -> &Deploy {
+        self.deploy.as_deref().unwrap_or(&NO_DEPLOY)
+    }
+
+    /// The service's `deploy:` to change, created when it has none.
+    pub fn deploy_mut(&mut self) -> &mut Deploy {
+        self.deploy.get_or_insert_with(Box::default)
+    }
+
     /// Effective replica count: `deploy.replicas`, else `scale`, else 1; `None` for global mode.
     pub fn replicas(&self) -> Option<u64> {
         if matches!(
-            self.deploy.mode.as_ref().map(|m| m.value),
+            self.deploy().mode.as_ref().map(|m| m.value),
             Some(Mode::Global | Mode::GlobalJob)
         ) {
             return None;
         }
         Some(
-            self.deploy
+            self.deploy()
                 .replicas
                 .as_ref()
                 .map(|r| r.value)
@@ -305,7 +330,7 @@ impl Service {
     }
 
     pub fn mode(&self) -> Mode {
-        self.deploy
+        self.deploy()
             .mode
             .as_ref()
             .map(|m| m.value)

@@ -185,7 +185,7 @@ fn yaml_path(model: &Model, sm: &SourceMap, loc: &Location) -> Option<String> {
         .trim()
         .trim_matches(['"', '\'']);
     let known = |k: &str| {
-        crate::input::compose::SERVICE_KEYS.contains(&k)
+        crate::input::compose::is_service_key(k)
             || crate::input::compose::TOP_LEVEL_KEYS.contains(&k)
             || crate::model::declared::KEYS
                 .iter()

@@ -13,6 +13,8 @@ pub use crate::analysis::plan::Plan;
 pub use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
 pub use crate::analysis::rules::{Concern, Severity};
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
@@ -36,10 +38,10 @@ pub struct GraphService {
     pub build: Option<String>,
     /// Effective replicas (`deploy.replicas`, else `scale`, else 1); null in global mode.
     pub replicas: Option<u64>,
-    pub mode: String,
+    pub mode: &'static str,
     pub profiles: Vec<String>,
-    pub class: String,
-    pub roles: Vec<String>,
+    pub class: &'static str,
+    pub roles: Vec<&'static str>,
     pub ports: Vec<GraphPort>,
     pub container_name: Option<String>,
     pub healthcheck: bool,
@@ -54,17 +56,17 @@ pub struct GraphPort {
     pub target: String,
     /// The host port or range; null when Docker picks one.
     pub published: Option<String>,
-    pub protocol: String,
+    pub protocol: Cow<'static, str>,
     /// The host address the port binds to; null for every address (public on the host).
     pub host_ip: Option<String>,
-    pub mode: String,
+    pub mode: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
 pub struct GraphEdge {
     pub from: String,
     pub to: String,
-    pub kind: String,
+    pub kind: &'static str,
 }
 
 impl GraphReport {
@@ -81,19 +83,19 @@ impl GraphReport {
                     image: s.image.as_ref().map(|x| shown(&x.value)),
                     build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
-                    mode: s.mode().as_str().to_string(),
+                    mode: s.mode().as_str(),
                     profiles: s.profiles.iter().map(|p| shown(p)).collect(),
-                    class: info.class.as_str().to_string(),
-                    roles: vec![info.role.to_string()],
+                    class: info.class.as_str(),
+                    roles: vec![info.role],
                     ports: s
                         .ports
                         .iter()
                         .map(|p| GraphPort {
                             target: p.target.clone(),
                             published: p.published.clone(),
-                            protocol: p.protocol.clone().unwrap_or_else(|| "tcp".into()),
+                            protocol: p.protocol.clone().map_or(Cow::Borrowed("tcp"), Cow::Owned),
                             host_ip: p.host_ip.clone(),
-                            mode: p.mode.clone().unwrap_or_else(|| "ingress".into()),
+                            mode: p.mode.clone().map_or(Cow::Borrowed("ingress"), Cow::Owned),
                         })
                         .collect(),
                     container_name: s.container_name.as_ref().map(|c| shown(&c.value)),
@@ -110,7 +112,7 @@ impl GraphReport {
                 GraphEdge {
                     from: model.services[graph.graph[a].service].name.clone(),
                     to: model.services[graph.graph[b].service].name.clone(),
-                    kind: graph.graph[e].kind.as_str().to_string(),
+                    kind: graph.graph[e].kind.as_str(),
                 }
             })
             .collect();

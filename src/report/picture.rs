@@ -147,7 +147,7 @@ impl Picture {
         // 1. one node per service, or per image whose services are roles of one codebase
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, s) in g.services.iter().enumerate() {
-            if let Some(k) = image_key(s).filter(|_| !keeps_apart(&s.class)) {
+            if let Some(k) = image_key(s).filter(|_| !keeps_apart(s.class)) {
                 groups.entry(k).or_default().push(i);
             }
         }
@@ -181,7 +181,7 @@ impl Picture {
             }
             nodes.push(Node {
                 label,
-                class: s.class.clone(),
+                class: s.class.to_string(),
                 members: members
                     .iter()
                     .map(|&m| g.services[m].name.clone())
@@ -204,7 +204,7 @@ impl Picture {
             };
             let (a, b) = (node_of[a], node_of[b]);
             if a != b {
-                merged.entry((a, b)).or_default().insert(e.kind.clone());
+                merged.entry((a, b)).or_default().insert(e.kind.to_string());
             }
         }
         // 3. the view: one service and its neighbours, then at most max_nodes (the busiest;

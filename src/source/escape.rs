@@ -19,6 +19,12 @@ pub fn is_hidden(c: char) -> bool {
 /// Input text made printable: hidden characters as `\u{…}`, carriage return as `\r`; newline
 /// and tab kept.
 pub fn visible(s: &str) -> Cow<'_, str> {
+    // printable ASCII, newline and tab: nothing to do (the common case, checked bytewise)
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+    {
+        return Cow::Borrowed(s);
+    }
     if !s.chars().any(|c| is_hidden(c) || c == '\r') {
         return Cow::Borrowed(s);
     }
@@ -60,6 +66,10 @@ impl serde_json::ser::Formatter for Escaping {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // The common case: printable ASCII (serde_json has escaped C0 controls already).
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if is_hidden(c) {
@@ -115,11 +125,15 @@ pub fn json_pretty<T: serde::Serialize + ?Sized>(
     w: &mut dyn Write,
     value: &T,
 ) -> std::io::Result<()> {
+    // A buffer of a known type: the serializer's many small writes are calls, not dynamic
+    // dispatches to whatever `w` is.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 15, w);
     let mut ser = serde_json::Serializer::with_formatter(
-        &mut *w,
+        &mut buffered,
         Escaping(serde_json::ser::PrettyFormatter::new()),
     );
-    value.serialize(&mut ser).map_err(std::io::Error::other)
+    value.serialize(&mut ser).map_err(std::io::Error::other)?;
+    buffered.flush()
 }
 
 #[cfg(test)]

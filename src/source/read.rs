@@ -148,7 +148,19 @@ pub fn read_limited(
     what: &str,
     budget: &Budget,
 ) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+    read_limited_sized(r, 0, name, what, budget)
+}
+
+/// [`read_limited`] into a buffer sized for `expected` bytes (a regular file's length, capped
+/// at the limit): a file is read into one allocation of its size, not a doubling series.
+fn read_limited_sized(
+    r: impl Read,
+    expected: u64,
+    name: &str,
+    what: &str,
+    budget: &Budget,
+) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(expected.min(budget.max_file_bytes) as usize + 1);
     r.take(budget.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| ReadError {
@@ -210,7 +222,8 @@ pub fn read_file(
     budget: &Budget,
 ) -> Result<Vec<u8>, ReadError> {
     let f = open_regular(path, name, what)?;
-    read_limited(f, name, what, budget)
+    let expected = f.metadata().map_or(0, |m| m.len());
+    read_limited_sized(f, expected, name, what, budget)
 }
 
 /// Reads the first `n` bytes of a regular file (format detection); not charged.

@@ -128,7 +128,7 @@ fn deploy_scale_build_command_healthcheck() {
     let [a, b, c] = &m.services[..] else { panic!() };
     assert_eq!(a.mode(), Mode::Global);
     assert_eq!(a.replicas(), None);
-    assert!(a.deploy.placement.is_some());
+    assert!(a.deploy().placement.is_some());
     assert_eq!(b.replicas(), Some(3));
     assert_eq!(b.build.as_ref().unwrap().context, "b");
     assert_eq!(b.command.as_ref().unwrap().value, ["sh", "-c", "echo hi"]);
@@ -139,9 +139,9 @@ fn deploy_scale_build_command_healthcheck() {
         "dev"
     );
     assert!(
-        c.deploy.update_config.is_some()
-            && c.deploy.rollback_config.is_some()
-            && c.deploy.restart_policy.is_some()
+        c.deploy().update_config.is_some()
+            && c.deploy().rollback_config.is_some()
+            && c.deploy().restart_policy.is_some()
     );
 }
 

@@ -285,7 +285,7 @@ impl Facts {
             let s = &svcs[i];
             let r = s.replicas().unwrap_or(1);
             let pos = s
-                .deploy
+                .deploy()
                 .replicas
                 .as_ref()
                 .map(|r| r.pos)
@@ -309,20 +309,20 @@ impl Facts {
         let mut rolling = Vec::new();
         for &i in &running {
             let s = &svcs[i];
-            if let Some(m) = &s.deploy.mode
+            if let Some(m) = &s.deploy().mode
                 && m.value == Mode::Global
             {
                 multi.push(m.pos);
             }
-            multi.extend(s.deploy.placement);
+            multi.extend(s.deploy().placement);
             multi.extend(
                 s.ports
                     .iter()
                     .filter(|p| p.mode.as_deref() == Some("ingress"))
                     .map(|p| p.pos),
             );
-            rolling.extend(s.deploy.update_config);
-            rolling.extend(s.deploy.rollback_config);
+            rolling.extend(s.deploy().update_config);
+            rolling.extend(s.deploy().rollback_config);
             rolling.extend(s.pdb);
         }
         for n in model.networks.values() {
@@ -373,7 +373,7 @@ impl Facts {
         );
         let mut jobs: Vec<Pos> = svcs
             .iter()
-            .filter_map(|s| match &s.deploy.mode {
+            .filter_map(|s| match &s.deploy().mode {
                 Some(m) if matches!(m.value, Mode::ReplicatedJob | Mode::GlobalJob) => Some(m.pos),
                 _ => s.schedule,
             })

@@ -15,7 +15,7 @@ mod validate;
 
 pub use files::{Environment, Loader, TOP_LEVEL_KEYS, is_remote, normalize};
 pub use merge::{Level, list_to_map, merge};
-pub use validate::SERVICE_KEYS;
+pub use validate::{SERVICE_KEYS, is_service_key};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -193,7 +193,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
             None,
         ));
     }
-    let root = merged.expect("at least one file");
+    let mut root = merged.expect("at least one file");
     if root.as_map().is_some_and(|m| m.is_empty()) {
         return Err(Error::input("empty-file", tr!("compose-empty-file")).at(
             loader.sm,
@@ -222,7 +222,7 @@ pub fn load_project(req: &Request, files: &[PathBuf], sm: &mut SourceMap) -> Res
         project_dir: super::compose::normalize(&project_dir),
         expanded_ports: std::cell::Cell::new(0),
     };
-    let mut model = b.build(&root, &profiles)?;
+    let mut model = b.build(&mut root, &profiles)?;
     model.unset_variables = loader.usage.unset.iter().cloned().collect();
     model.skipped_files = loader
         .outside

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use super::files::{Environment, Loader, type_error};
 use super::short_syntax::{parse_short_port, shell_split, split_volume};
 use super::validate::{
-    SERVICE_KEYS, check_cycles, check_definitions, check_name, check_references, err,
+    References, SERVICE_KEYS, check_cycles, check_definitions, check_name, check_references, err,
+    is_service_key,
 };
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
@@ -78,7 +79,10 @@ impl Builder<'_, '_> {
             .ok_or_else(|| type_error(self.sm(), what, &tr!("compose-expect-list"), n))
     }
 
-    pub(super) fn build(&mut self, root: &Node, profiles: &[String]) -> Result<Model> {
+    /// The model of a merged tree. Each service's subtree is taken out of `root` and freed as
+    /// soon as its service is built (with the names it refers to kept for the checks at the
+    /// end), so the tree and the model never both hold every service.
+    pub(super) fn build(&mut self, root: &mut Node, profiles: &[String]) -> Result<Model> {
         let mut model = Model {
             name: root.get("name").and_then(Node::as_str).map(str::to_string),
             ..Model::default()
@@ -133,7 +137,7 @@ impl Builder<'_, '_> {
                 model.networks.insert(e.key.clone(), net);
             }
         }
-        let mut classify_services: Vec<(&str, Pos, Located<ClassOverride>)> = Vec::new();
+        let mut classify_services: Vec<(String, Pos, Located<ClassOverride>)> = Vec::new();
         if let Some(x) = root.entry("x-stackfit") {
             self.read_x_stackfit(&x.value, &mut model.declared, &mut model.ignores, true)?;
             if let Some(c) = x.value.get("classify") {
@@ -144,7 +148,7 @@ impl Builder<'_, '_> {
                         "services" => {
                             for n in by_name {
                                 let o = self.class_of(&format!("{what}.{}", n.key), &n.value)?;
-                                classify_services.push((n.key.as_str(), n.key_pos, o));
+                                classify_services.push((n.key.clone(), n.key_pos, o));
                             }
                         }
                         "images" => {
@@ -168,18 +172,27 @@ impl Builder<'_, '_> {
             }
         }
         let mut all: Vec<Service> = Vec::new();
-        if let Some(svcs) = root.get("services").filter(|n| !n.is_null()) {
-            let entries = self.map_of("services", svcs)?;
+        let mut refs: HashMap<String, References> = HashMap::new();
+        let services = root
+            .as_map_mut()
+            .and_then(|m| m.iter_mut().find(|e| e.key == "services"))
+            .map(|e| &mut e.value)
+            .filter(|n| !n.is_null());
+        if let Some(svcs) = services {
+            let n = self.map_of("services", svcs)?.len();
             let max = self.loader.limits.max_services;
-            if entries.len() as u64 > max {
+            if n as u64 > max {
                 return Err(err(
                     self.sm(),
                     svcs.pos,
-                    tr!("compose-service-limit", n = entries.len(), limit = max),
+                    tr!("compose-service-limit", n = n, limit = max),
                 ));
             }
-            all.reserve(entries.len());
-            for e in entries {
+            all.reserve(n);
+            let Kind::Map(entries) = &mut svcs.kind else {
+                unreachable!("checked to be a mapping")
+            };
+            for e in std::mem::take(entries) {
                 check_name(self.sm(), "services", &e.key, e.key_pos)?;
                 if e.value.as_map().is_none() {
                     return Err(err(
@@ -192,7 +205,10 @@ impl Builder<'_, '_> {
                         tr!("compose-service-not-mapping", service = e.key.as_str()),
                     ));
                 }
-                all.push(self.service(&e.key, e.key_pos, &e.value)?);
+                let service = self.service(&e.key, e.key_pos, &e.value)?;
+                refs.entry(e.key)
+                    .or_insert_with(|| References::of(&e.value));
+                all.push(service);
             }
         }
         sort_services(&mut all);
@@ -208,8 +224,8 @@ impl Builder<'_, '_> {
                         at,
                         tr!(
                             "compose-classify-no-service",
-                            service = crate::source::escape::short(name),
-                            hint = crate::source::suggest::did_you_mean(name, names)
+                            service = crate::source::escape::short(&name),
+                            hint = crate::source::suggest::did_you_mean(&name, names)
                         ),
                     ));
                 }
@@ -233,7 +249,7 @@ impl Builder<'_, '_> {
         // disabled services do not stop it.
         check_cycles(self.sm(), &all, &index, &active)?;
         for s in all.iter().zip(&active).filter(|(_, a)| **a).map(|(s, _)| s) {
-            if let (Some(sc), Some(r)) = (&s.scale, &s.deploy.replicas)
+            if let (Some(sc), Some(r)) = (&s.scale, &s.deploy().replicas)
                 && sc.value != r.value
             {
                 return Err(err(
@@ -258,7 +274,7 @@ impl Builder<'_, '_> {
             let replicas = s
                 .scale
                 .as_ref()
-                .or(s.deploy.replicas.as_ref())
+                .or(s.deploy().replicas.as_ref())
                 .map_or(1, |r| r.value);
             if replicas > 1 {
                 return Err(err(
@@ -353,7 +369,7 @@ impl Builder<'_, '_> {
             .filter(|(_, a)| **a)
             .map(|(s, _)| s)
             .collect();
-        check_references(self.sm(), root, &enabled)?;
+        check_references(self.sm(), root, &enabled, &refs)?;
         // the inactive ones leave by name; the others stay where they are, in order
         for (s, _) in all.iter_mut().zip(&active).filter(|(_, a)| !**a) {
             model.inactive_at.push(s.name_pos);
@@ -476,7 +492,7 @@ impl Builder<'_, '_> {
         for e in node.as_map().unwrap_or_default() {
             let v = &e.value;
             let key = e.key.as_str();
-            if !SERVICE_KEYS.contains(&key) && !key.starts_with("x-") {
+            if !is_service_key(key) && !key.starts_with("x-") {
                 let near = crate::source::suggest::closest(key, SERVICE_KEYS.iter().copied(), 2);
                 return Err(err(
                     self.sm(),
@@ -493,7 +509,7 @@ impl Builder<'_, '_> {
             }
             match key {
                 "image" => s.image = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
-                "build" => s.build = Some(self.build_of(name, v)?),
+                "build" => s.build = Some(Box::new(self.build_of(name, v)?)),
                 "command" => s.command = self.command_of(&p(key), v)?,
                 "entrypoint" => s.entrypoint = self.command_of(&p(key), v)?,
                 "profiles" => {
@@ -637,7 +653,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 "deploy" if !v.is_null() => {
-                    s.deploy = self.deploy(name, v)?;
+                    s.deploy = Some(Box::new(self.deploy(name, v)?));
                 }
                 "scale" => s.scale = Some(Located::new(self.uint_of(&p(key), v)?, v.pos)),
                 "secrets" | "configs" => {

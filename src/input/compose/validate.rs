@@ -15,6 +15,7 @@ pub(super) fn err(sm: &SourceMap, pos: Pos, msg: String) -> Error {
     Error::input("invalid-compose", msg).at_pos(sm, pos)
 }
 
+/// The keys a service may have, sorted (looked up by binary search: [`is_service_key`]).
 pub const SERVICE_KEYS: &[&str] = &[
     "annotations",
     "attach",
@@ -110,6 +111,11 @@ pub const SERVICE_KEYS: &[&str] = &[
     "volumes_from",
     "working_dir",
 ];
+
+/// Whether `key` is a service key of the specification.
+pub fn is_service_key(key: &str) -> bool {
+    SERVICE_KEYS.binary_search(&key).is_ok()
+}
 
 /// The Compose Specification names services, networks, volumes, configs and secrets with
 /// `^[a-zA-Z0-9._-]+$`; anything else is refused at the key (shown escaped).
@@ -274,10 +280,39 @@ fn referenced(node: Option<&Node>) -> Vec<(String, Pos)> {
     }
 }
 
+/// The top-level names a service's definition refers to, taken from its tree when the service
+/// is built, so that the tree can be freed before the references are checked.
+#[derive(Debug, Default)]
+pub(super) struct References {
+    networks: Vec<(String, Pos)>,
+    build_secrets: Vec<(String, Pos)>,
+    configs: Vec<(String, Pos)>,
+    models: Vec<(String, Pos)>,
+    secrets: Vec<(String, Pos)>,
+}
+
+impl References {
+    pub(super) fn of(node: &Node) -> References {
+        References {
+            networks: referenced(node.get("networks")),
+            build_secrets: referenced(node.get("build").and_then(|b| b.get("secrets"))),
+            configs: referenced(node.get("configs")),
+            models: referenced(node.get("models")),
+            secrets: referenced(node.get("secrets")),
+        }
+    }
+}
+
 /// What the active services refer to must be defined at the top level: networks (besides
 /// `default`), named volumes, secrets (also of builds), configs and models; and a service
 /// uses either `network_mode` or `networks`. Compose checks the services its profiles enable.
-pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service]) -> Result<()> {
+/// `refs` holds each service's [`References`] by name.
+pub(super) fn check_references(
+    sm: &SourceMap,
+    root: &Node,
+    services: &[&Service],
+    refs: &HashMap<String, References>,
+) -> Result<()> {
     let defined = |section: &str| -> Vec<&str> {
         root.get(section)
             .and_then(Node::as_map)
@@ -289,14 +324,8 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
     let secrets = defined("secrets");
     let configs = defined("configs");
     let models = defined("models");
-    // one lookup per service, whatever the file's size
-    let nodes: HashMap<&str, &Node> = root
-        .get("services")
-        .and_then(Node::as_map)
-        .map(|m| m.iter().map(|e| (e.key.as_str(), &e.value)).collect())
-        .unwrap_or_default();
     for s in services {
-        let Some(node) = nodes.get(s.name.as_str()).copied() else {
+        let Some(r) = refs.get(s.name.as_str()) else {
             continue;
         };
         let name = crate::source::escape::short(&s.name);
@@ -321,7 +350,7 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
                 ),
             ))
         };
-        let nets = referenced(node.get("networks"));
+        let nets = &r.networks;
         if let Some(nm) = &s.network_mode
             && !nets.is_empty()
         {
@@ -331,7 +360,7 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
                 tr!("compose-network-mode-exclusive", service = name.as_str()),
             ));
         }
-        for (n, at) in &nets {
+        for (n, at) in nets {
             if n != "default" && !networks.contains(&n.as_str()) {
                 return undefined("network", n, *at);
             }
@@ -344,19 +373,31 @@ pub(super) fn check_references(sm: &SourceMap, root: &Node, services: &[&Service
                 return undefined("volume", src, m.pos);
             }
         }
-        let build_secrets = referenced(node.get("build").and_then(|b| b.get("secrets")));
-        for (what, refs, known) in [
-            ("build secret", build_secrets, &secrets),
-            ("config", referenced(node.get("configs")), &configs),
-            ("model", referenced(node.get("models")), &models),
-            ("secret", referenced(node.get("secrets")), &secrets),
+        for (what, names, known) in [
+            ("build secret", &r.build_secrets, &secrets),
+            ("config", &r.configs, &configs),
+            ("model", &r.models, &models),
+            ("secret", &r.secrets, &secrets),
         ] {
-            for (r, at) in refs {
-                if !known.contains(&r.as_str()) {
-                    return undefined(what, &r, at);
+            for (name, at) in names {
+                if !known.contains(&name.as_str()) {
+                    return undefined(what, name, *at);
                 }
             }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn service_keys_are_sorted_for_the_binary_search() {
+        let keys = super::SERVICE_KEYS;
+        assert!(
+            keys.windows(2).all(|w| w[0] < w[1]),
+            "SERVICE_KEYS must stay sorted"
+        );
+        assert!(super::is_service_key("image") && !super::is_service_key("imag"));
+    }
 }
