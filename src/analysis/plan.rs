@@ -5,7 +5,7 @@
 //! never renders and never quotes values (healthcheck commands and environment entries appear
 //! only as locations in the source).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -126,9 +126,9 @@ pub struct Friction {
 pub struct Workload {
     pub service: String,
     /// `Deployment`, `StatefulSet`, `DaemonSet`, `Job` or `CronJob`.
-    pub kind: String,
+    pub kind: &'static str,
     /// The objects the team writes and owns for it (the workload first).
-    pub objects: Vec<String>,
+    pub objects: Vec<&'static str>,
     /// Set for stateful services: keep them managed or outside the cluster, and why.
     pub keep_outside: Option<String>,
 }
@@ -331,27 +331,27 @@ pub fn plan(
         } else {
             "Deployment"
         };
-        let mut objects = vec![kind.to_string()];
+        let mut objects = vec![kind];
         if !s.ports.is_empty() || !s.expose.is_empty() || dependants(i) {
-            objects.push("Service".into());
+            objects.push("Service");
         }
         let publishes_http = s
             .ports
             .iter()
             .any(|p| p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp"));
         if publishes_http && matches!(class, Class::App | Class::Proxy) {
-            objects.push("Ingress".into());
+            objects.push("Ingress");
         }
         let replicas = s.replicas().unwrap_or(1);
         if replicas > 1 || s.hpa.is_some() {
-            objects.push("HorizontalPodAutoscaler".into());
-            objects.push("PodDisruptionBudget".into());
+            objects.push("HorizontalPodAutoscaler");
+            objects.push("PodDisruptionBudget");
         }
         if !s.configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
-            objects.push("ConfigMap".into());
+            objects.push("ConfigMap");
         }
         if !s.secrets.is_empty() {
-            objects.push("Secret".into());
+            objects.push("Secret");
         }
         if s.mounts.iter().any(|m| {
             m.kind == MountKind::Volume
@@ -362,7 +362,7 @@ pub fn plan(
                 .as_deref()
                 .is_some_and(|x| x.contains("docker.sock"))
         }) {
-            objects.push("PersistentVolumeClaim".into());
+            objects.push("PersistentVolumeClaim");
         }
         let keep_outside = class
             .is_stateful()
@@ -372,7 +372,7 @@ pub fn plan(
         }
         workloads.push(Workload {
             service: s.name.clone(),
-            kind: kind.into(),
+            kind,
             objects,
             keep_outside,
         });
@@ -412,49 +412,71 @@ pub fn plan(
         }
         wave0 = keep;
     }
-    let mut wave: BTreeMap<usize, usize> = wave0.iter().map(|&i| (i, 0)).collect();
-    // Compose refuses dependency cycles, so this settles in at most n rounds; a cycle from
-    // another input kind leaves its members in the last wave.
-    let mut pending: Vec<usize> = (0..svcs.len()).filter(|i| !wave0.contains(i)).collect();
-    while !pending.is_empty() {
-        let before = pending.len();
-        pending.retain(|&i| {
-            if deps[i].iter().all(|d| wave.contains_key(d)) {
-                let w = 1 + deps[i]
-                    .iter()
-                    .map(|d| wave[d])
-                    .filter(|&w| w > 0)
-                    .max()
-                    .unwrap_or(0);
-                wave.insert(i, w);
-                false
-            } else {
-                true
-            }
-        });
-        if pending.len() == before {
-            let last = wave.values().copied().max().unwrap_or(0) + 1;
-            for i in pending.drain(..) {
-                wave.insert(i, last);
+    // Each service one wave after the latest it depends on, in topological order (Kahn): every
+    // service and dependency is visited once, whatever the depth of the chains. Compose refuses
+    // dependency cycles; a cycle from another input kind leaves its members, and what waits on
+    // them, in one last wave.
+    let n = svcs.len();
+    let mut wave_of: Vec<Option<usize>> = vec![None; n];
+    for &i in &wave0 {
+        wave_of[i] = Some(0);
+    }
+    let mut waiting = vec![0usize; n];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in (0..n).filter(|&i| wave_of[i].is_none()) {
+        for &d in deps[i].iter().filter(|&&d| wave_of[d].is_none()) {
+            waiting[i] += 1;
+            dependents[d].push(i);
+        }
+    }
+    let mut ready: Vec<usize> = (0..n)
+        .filter(|&i| wave_of[i].is_none() && waiting[i] == 0)
+        .collect();
+    while let Some(i) = ready.pop() {
+        let w = 1 + deps[i]
+            .iter()
+            .filter_map(|&d| wave_of[d])
+            .filter(|&w| w > 0)
+            .max()
+            .unwrap_or(0);
+        wave_of[i] = Some(w);
+        for &j in &dependents[i] {
+            waiting[j] -= 1;
+            if waiting[j] == 0 {
+                ready.push(j);
             }
         }
     }
-    let mut waves: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, w) in &wave {
-        waves.entry(*w).or_default().push(*i);
+    let last = wave_of.iter().flatten().max().map_or(1, |m| m + 1);
+    let wave_of: Vec<usize> = wave_of.into_iter().map(|w| w.unwrap_or(last)).collect();
+    let mut members: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for (i, &w) in wave_of.iter().enumerate() {
+        members.entry(w).or_default().push(svcs[i].name.as_str());
     }
-    let waves: Vec<Wave> = waves
+    // friction by wave in one pass, in the order of the friction list
+    let index: HashMap<&str, usize> = svcs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    let mut friction_of: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for f in &friction {
+        if let Some(&i) = index.get(f.service.as_str()) {
+            friction_of
+                .entry(wave_of[i])
+                .or_default()
+                .push(format!("{} {}", f.id, f.service));
+        }
+    }
+    let waves: Vec<Wave> = members
         .into_iter()
-        .map(|(number, members)| {
-            let names: BTreeSet<&str> = members.iter().map(|&i| svcs[i].name.as_str()).collect();
+        .map(|(number, mut names)| {
+            names.sort_unstable();
+            names.dedup();
             Wave {
                 number,
-                services: names.iter().map(|n| n.to_string()).collect(),
-                friction: friction
-                    .iter()
-                    .filter(|f| names.contains(f.service.as_str()))
-                    .map(|f| format!("{} {}", f.id, f.service))
-                    .collect(),
+                services: names.into_iter().map(str::to_string).collect(),
+                friction: friction_of.remove(&number).unwrap_or_default(),
             }
         })
         .collect();

@@ -19,7 +19,7 @@ pub struct Node {
     pub kind: Kind,
     pub pos: Pos,
     /// Local or core tag as written (`!reset`, `!override`, `tag:yaml.org,2002:str`).
-    pub tag: Option<String>,
+    pub tag: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -323,7 +323,7 @@ enum Frame {
         items: Vec<Node>,
         start: u32,
         anchor: usize,
-        tag: Option<String>,
+        tag: Option<Box<str>>,
     },
     Map {
         entries: Vec<Entry>,
@@ -333,7 +333,7 @@ enum Frame {
         merges: Vec<(usize, Node)>,
         start: u32,
         anchor: usize,
-        tag: Option<String>,
+        tag: Option<Box<str>>,
     },
 }
 
@@ -344,9 +344,9 @@ fn key_hash(k: &str) -> u64 {
     h.finish()
 }
 
-fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<String> {
+fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<Box<str>> {
     let t = tag?;
-    Some(format!("{}{}", t.handle(), t.suffix()))
+    Some(format!("{}{}", t.handle(), t.suffix()).into_boxed_str())
 }
 
 /// Parses every document of `text` (file id `file`) into trees.

@@ -374,25 +374,24 @@ fn apply_order<T>(items: &mut [T], order: &mut [usize]) {
 }
 
 /// Repository path of an image reference, lower-cased, without registry, tag and digest.
+/// Slices of the reference, one allocation: it runs for every service, several times.
 pub fn image_repository(image: &str) -> String {
     let no_digest = image.split('@').next().unwrap_or("");
     // the tag is after the last ':' that follows the last '/'
     let last_slash = no_digest.rfind('/').map_or(0, |i| i + 1);
-    let no_tag = match no_digest[last_slash..].find(':') {
+    let mut repo = match no_digest[last_slash..].find(':') {
         Some(i) => &no_digest[..last_slash + i],
         None => no_digest,
     };
-    let mut parts: Vec<&str> = no_tag.split('/').collect();
-    if parts.len() > 1 {
-        let first = parts[0];
-        if first.contains('.') || first.contains(':') || first == "localhost" {
-            parts.remove(0);
-        }
+    if let Some((first, rest)) = repo.split_once('/')
+        && (first.contains('.') || first.contains(':') || first == "localhost")
+    {
+        repo = rest;
     }
-    if parts.len() > 1 && parts[0] == "library" {
-        parts.remove(0);
+    if let Some(rest) = repo.strip_prefix("library/") {
+        repo = rest;
     }
-    parts.join("/").to_ascii_lowercase()
+    repo.to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -419,6 +418,11 @@ mod tests {
             image_repository("postgrest/postgrest"),
             "postgrest/postgrest"
         );
+        assert_eq!(image_repository("Docker.IO/Library/Redis"), "library/redis");
+        assert_eq!(image_repository("library/redis"), "redis");
+        assert_eq!(image_repository("library"), "library");
+        assert_eq!(image_repository("ghcr.io/app"), "app");
+        assert_eq!(image_repository(""), "");
     }
 
     #[test]

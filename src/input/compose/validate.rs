@@ -2,7 +2,7 @@
 //! services, networks, volumes, configs and secrets, and dependency cycles among active
 //! services. Located errors only; it builds nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
@@ -313,7 +313,8 @@ pub(super) fn check_references(
     services: &[&Service],
     refs: &HashMap<String, References>,
 ) -> Result<()> {
-    let defined = |section: &str| -> Vec<&str> {
+    // sets: a file with thousands of named volumes is checked in linear time
+    let defined = |section: &str| -> HashSet<&str> {
         root.get(section)
             .and_then(Node::as_map)
             .map(|m| m.iter().map(|e| e.key.as_str()).collect())
