@@ -86,14 +86,13 @@ fn render_report(
     table: crate::render::table::Options,
 ) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
-    let res = write_report(report, format, table, &mut buf);
+    write_report(report, format, table, &mut buf)
+        .map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
     // The table escapes input text field by field; with colour on, the last guard would
     // escape the colour codes themselves.
     if format == AnalyzeFormat::Table && table.colour {
-        res.map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
         return Ok(buf);
     }
-    res.map_err(|e| Error::usage(tr!("cmd-cannot-render-report", why = e.to_string())))?;
     if format == AnalyzeFormat::Github {
         github_step_summary(report)?;
     }
