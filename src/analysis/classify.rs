@@ -255,9 +255,13 @@ fn exact_images() -> &'static std::collections::HashMap<&'static str, Class> {
 }
 
 pub fn image_class(image: &str) -> Option<Class> {
-    let repo = image_repository(image);
-    let base = repo.rsplit('/').next().unwrap_or(&repo);
-    if let Some(c) = exact_images().get(repo.as_str()) {
+    repo_class(&image_repository(image))
+}
+
+/// [`image_class`] of an image repository ([`image_repository`]'s result).
+pub fn repo_class(repo: &str) -> Option<Class> {
+    let base = repo.rsplit('/').next().unwrap_or(repo);
+    if let Some(c) = exact_images().get(repo) {
         return Some(*c);
     }
     for (pat, class) in IMAGES {
@@ -336,13 +340,21 @@ pub fn service_class(
     s: &Service,
     images: &std::collections::BTreeMap<String, Located<ClassOverride>>,
 ) -> Class {
-    let detected = detected_class(s);
-    let chosen = s.class_override.as_ref().map(|o| o.value).or_else(|| {
-        s.image
-            .as_ref()
-            .and_then(|i| images.get(&image_repository(&i.value)))
-            .map(|o| o.value)
-    });
+    service_class_of(s, s.image_repo().as_deref(), images)
+}
+
+/// [`service_class`] with the service's image repository computed once by the caller.
+pub fn service_class_of(
+    s: &Service,
+    repo: Option<&str>,
+    images: &std::collections::BTreeMap<String, Located<ClassOverride>>,
+) -> Class {
+    let detected = detected_class_of(s, repo);
+    let chosen = s
+        .class_override
+        .as_ref()
+        .map(|o| o.value)
+        .or_else(|| repo.and_then(|r| images.get(r)).map(|o| o.value));
     match chosen {
         None => detected,
         Some(ClassOverride::FirstParty) => Class::App,
@@ -357,6 +369,11 @@ pub fn service_class(
 /// What the files show of a service's class: its kind (manifests, catalogs), its image, its
 /// data directories and name.
 pub fn detected_class(s: &Service) -> Class {
+    detected_class_of(s, s.image_repo().as_deref())
+}
+
+/// [`detected_class`] with the service's image repository computed once by the caller.
+pub fn detected_class_of(s: &Service, repo: Option<&str>) -> Class {
     match s.kind.as_deref() {
         Some("Ingress") => return Class::Proxy,
         Some(k) if k.starts_with("Resource:") => {
@@ -380,7 +397,7 @@ pub fn detected_class(s: &Service) -> Class {
         }
         _ => {}
     }
-    if let Some(c) = s.image.as_ref().and_then(|img| image_class(&img.value)) {
+    if let Some(c) = repo.and_then(repo_class) {
         return c;
     }
     // A locally built or unknown image: data directories and well-known service names.

@@ -67,6 +67,8 @@ pub struct NodeInfo {
 pub struct ServiceGraph {
     pub graph: DiGraph<NodeInfo, Edge>,
     pub by_name: HashMap<String, NodeIndex>,
+    /// Each service's image repository ([`crate::model::image_repository`]), computed once.
+    repos: Vec<Option<String>>,
 }
 
 impl ServiceGraph {
@@ -74,10 +76,11 @@ impl ServiceGraph {
         let mut graph: DiGraph<NodeInfo, Edge> =
             DiGraph::with_capacity(model.services.len(), model.services.len() * 2);
         let mut by_name = HashMap::with_capacity(model.services.len());
+        let repos: Vec<Option<String>> = model.services.iter().map(|s| s.image_repo()).collect();
         for (i, s) in model.services.iter().enumerate() {
             let idx = graph.add_node(NodeInfo {
                 service: i,
-                class: classify::service_class(s, &model.image_classes),
+                class: classify::service_class_of(s, repos[i].as_deref(), &model.image_classes),
                 role: classify::role(s),
             });
             by_name.insert(s.name.clone(), idx);
@@ -184,8 +187,9 @@ impl ServiceGraph {
             .services
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                s.image_repo()
+            .filter(|(i, _)| {
+                repos[*i]
+                    .as_deref()
                     .is_some_and(|r| r == "traefik" || r.ends_with("/traefik"))
             })
             .map(|(i, _)| i)
@@ -225,11 +229,20 @@ impl ServiceGraph {
                 },
             );
         }
-        ServiceGraph { graph, by_name }
+        ServiceGraph {
+            graph,
+            by_name,
+            repos,
+        }
     }
 
     pub fn node(&self, service: usize) -> &NodeInfo {
         &self.graph[NodeIndex::new(service)]
+    }
+
+    /// The image repository of a service (by index), if it has an image.
+    pub fn repo(&self, service: usize) -> Option<&str> {
+        self.repos.get(service).and_then(|r| r.as_deref())
     }
 
     /// Services that this one needs, with edge kinds (sorted, deduplicated by target).

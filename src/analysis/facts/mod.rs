@@ -196,22 +196,28 @@ impl Facts {
             .filter_map(|d| users[d].iter().next().copied())
             .collect();
 
-        // deployable units and roles
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // deployable units and roles; each service's keys computed once
+        let image_keys: Vec<String> = svcs.iter().map(image_key).collect();
+        let unit_keys: Vec<String> = svcs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| unit_key_of(s, graph.repo(i)))
+            .collect();
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in &first_party {
-            groups.entry(image_key(&svcs[i])).or_default().push(i);
+            groups.entry(&image_keys[i]).or_default().push(i);
         }
         // Deployable units: versions of one service (`reviews-v1`, `reviews-v2`; tags of one
         // repository) are one unit; same-image services owning a datastore each count.
-        let mut units: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in &first_party {
-            units.entry(unit_key(&svcs[i])).or_default().push(i);
+            units.entry(&unit_keys[i]).or_default().push(i);
         }
         let du: usize = units
             .values()
             .map(|g| g.iter().filter(|i| owners.contains(i)).count().max(1))
             .sum();
-        let roles: BTreeSet<(String, String)> = first_party
+        let roles: BTreeSet<(&str, String)> = first_party
             .iter()
             .map(|&i| {
                 let s = &svcs[i];
@@ -222,7 +228,7 @@ impl Facts {
                     .flat_map(|c| c.value.iter().cloned())
                     .collect::<Vec<_>>()
                     .join(" ");
-                (image_key(s), cmd)
+                (image_keys[i].as_str(), cmd)
             })
             .collect();
         f.num(FactName::DeployableUnits, du, vec![]);
@@ -234,9 +240,9 @@ impl Facts {
         );
 
         // fan-out: share of running services from the top-2 images (any class)
-        let mut by_image: HashMap<String, usize> = HashMap::new();
+        let mut by_image: HashMap<&str, usize> = HashMap::new();
         for &i in &running {
-            *by_image.entry(image_key(&svcs[i])).or_default() += 1;
+            *by_image.entry(&image_keys[i]).or_default() += 1;
         }
         let mut counts: Vec<usize> = by_image.into_values().collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));
@@ -338,8 +344,8 @@ impl Facts {
         let mut autoheal = Vec::new();
         let mut probes = Vec::new();
         let mut hpas = Vec::new();
-        for s in svcs {
-            if s.image_repo().as_deref() == Some("willfarrell/autoheal") {
+        for (i, s) in svcs.iter().enumerate() {
+            if graph.repo(i) == Some("willfarrell/autoheal") {
                 autoheal.push(s.name_pos);
             }
             autoheal.extend(
@@ -478,7 +484,7 @@ impl Facts {
                         | crate::analysis::graph::EdgeKind::Api
                         | crate::analysis::graph::EdgeKind::Async
                 )
-                && unit_key(&svcs[a]) != unit_key(&svcs[b])
+                && unit_keys[a] != unit_keys[b]
             {
                 calls.push(w.pos);
             }
@@ -490,9 +496,8 @@ impl Facts {
         let built_here = running.iter().any(|&i| svcs[i].build.is_some());
         let namespaces: BTreeSet<String> = first_party
             .iter()
-            .filter_map(|&i| svcs[i].image.as_ref())
-            .map(|img| {
-                let repo = crate::model::image_repository(&img.value);
+            .filter_map(|&i| graph.repo(i))
+            .map(|repo| {
                 repo.rsplit_once('/')
                     .map(|(ns, _)| ns.to_string())
                     .unwrap_or_default()
@@ -511,12 +516,10 @@ impl Facts {
             .filter(|&i| {
                 let s = &svcs[i];
                 let declared = s.class_override.as_ref().map(|o| o.value).or_else(|| {
-                    s.image.as_ref().and_then(|img| {
-                        model
-                            .image_classes
-                            .get(&crate::model::image_repository(&img.value))
-                            .map(|o| o.value)
-                    })
+                    graph
+                        .repo(i)
+                        .and_then(|r| model.image_classes.get(r))
+                        .map(|o| o.value)
                 });
                 declared == Some(crate::model::class::ClassOverride::Vendor)
             })
@@ -627,7 +630,10 @@ impl Facts {
                 .into_iter()
                 .map(|(d, u)| (d, u.into_iter().collect()))
                 .collect(),
-            image_groups: groups,
+            image_groups: groups
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
         };
         f
     }
@@ -650,13 +656,17 @@ pub fn image_key(s: &Service) -> String {
 /// version suffix (`-v2`, `_v10`) of its last path component removed; a build context as in
 /// `image_key`.
 pub fn unit_key(s: &Service) -> String {
-    let Some(img) = s.image.as_ref().filter(|_| s.build.is_none()) else {
+    unit_key_of(s, s.image_repo().as_deref())
+}
+
+/// [`unit_key`] with the service's image repository computed once by the caller.
+fn unit_key_of(s: &Service, repo: Option<&str>) -> String {
+    let Some(repo) = repo.filter(|_| s.build.is_none()) else {
         return image_key(s);
     };
-    let repo = crate::model::image_repository(&img.value);
     let (head, last) = match repo.rsplit_once('/') {
         Some((h, l)) => (Some(h), l),
-        None => (None, repo.as_str()),
+        None => (None, repo),
     };
     let stem = last
         .rsplit_once(['-', '_'])

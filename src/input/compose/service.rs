@@ -3,6 +3,7 @@
 //! `validate`'s; parsing short strings, `short_syntax`'s.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 use std::path::{Path, PathBuf};
 
 use super::files::{Environment, Loader, type_error};
@@ -30,53 +31,86 @@ pub(super) struct Builder<'l, 'a> {
 /// `source::read`): Compose expands them all.
 const MAX_RANGE_PORTS: u64 = 100_000;
 
+/// The place of a service key in messages (`services.web.image`), formatted only when a message
+/// is written: the helpers below take their place as `&dyn Display`, so a valid value costs no
+/// string.
+struct Dotted<'a>(&'a str, &'a str);
+
+impl Display for Dotted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "services.{}.{}", self.0, self.1)
+    }
+}
+
 impl Builder<'_, '_> {
     fn sm(&self) -> &SourceMap {
         self.loader.sm
     }
 
-    fn str_of(&self, what: &str, n: &Node) -> Result<String> {
+    fn str_of(&self, what: &dyn Display, n: &Node) -> Result<String> {
         match &n.kind {
             Kind::Scalar { text, .. } if !n.is_null() => Ok(text.clone()),
             _ => Err(type_error(
                 self.sm(),
-                what,
+                &what.to_string(),
                 &tr!("compose-expect-string"),
                 n,
             )),
         }
     }
 
-    fn uint_of(&self, what: &str, n: &Node) -> Result<u64> {
+    fn uint_of(&self, what: &dyn Display, n: &Node) -> Result<u64> {
         match n.as_i64() {
             Some(i) if i >= 0 => Ok(i as u64),
-            Some(_) => Err(err(self.sm(), n.pos, tr!("compose-negative", what = what))),
+            Some(_) => Err(err(
+                self.sm(),
+                n.pos,
+                tr!("compose-negative", what = what.to_string()),
+            )),
             None => Err(err(
                 self.sm(),
                 n.pos,
-                tr!("compose-not-integer", what = what, found = describe(n)),
+                tr!(
+                    "compose-not-integer",
+                    what = what.to_string(),
+                    found = describe(n)
+                ),
             )),
         }
     }
 
-    fn bool_of(&self, what: &str, n: &Node) -> Result<bool> {
+    fn bool_of(&self, what: &dyn Display, n: &Node) -> Result<bool> {
         n.as_bool().ok_or_else(|| {
             err(
                 self.sm(),
                 n.pos,
-                tr!("compose-not-boolean", what = what, found = describe(n)),
+                tr!(
+                    "compose-not-boolean",
+                    what = what.to_string(),
+                    found = describe(n)
+                ),
             )
         })
     }
 
-    fn map_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [crate::input::yaml::Entry]> {
-        n.as_map()
-            .ok_or_else(|| type_error(self.sm(), what, &tr!("compose-expect-mapping"), n))
+    fn map_of<'n>(
+        &self,
+        what: &dyn Display,
+        n: &'n Node,
+    ) -> Result<&'n [crate::input::yaml::Entry]> {
+        n.as_map().ok_or_else(|| {
+            type_error(
+                self.sm(),
+                &what.to_string(),
+                &tr!("compose-expect-mapping"),
+                n,
+            )
+        })
     }
 
-    fn seq_of<'n>(&self, what: &str, n: &'n Node) -> Result<&'n [Node]> {
+    fn seq_of<'n>(&self, what: &dyn Display, n: &'n Node) -> Result<&'n [Node]> {
         n.as_seq()
-            .ok_or_else(|| type_error(self.sm(), what, &tr!("compose-expect-list"), n))
+            .ok_or_else(|| type_error(self.sm(), &what.to_string(), &tr!("compose-expect-list"), n))
     }
 
     /// The model of a merged tree. Each service's subtree is taken out of `root` and freed as
@@ -104,7 +138,7 @@ impl Builder<'_, '_> {
             ("secrets", &mut model.secrets),
         ] {
             if let Some(sec) = root.get(section).filter(|n| !n.is_null()) {
-                for e in self.map_of(section, sec)? {
+                for e in self.map_of(&section, sec)? {
                     check_name(self.sm(), section, &e.key, e.key_pos)?;
                     if let Some(ext) = e.value.get("external").filter(|x| x.as_map().is_none()) {
                         self.bool_of(&format!("{section}.{}.external", e.key), ext)?;
@@ -114,7 +148,7 @@ impl Builder<'_, '_> {
             }
         }
         if let Some(nets) = root.get("networks").filter(|n| !n.is_null()) {
-            for e in self.map_of("networks", nets)? {
+            for e in self.map_of(&"networks", nets)? {
                 check_name(self.sm(), "networks", &e.key, e.key_pos)?;
                 let mut net = Network {
                     pos: e.key_pos,
@@ -141,7 +175,7 @@ impl Builder<'_, '_> {
         if let Some(x) = root.entry("x-stackfit") {
             self.read_x_stackfit(&x.value, &mut model.declared, &mut model.ignores, true)?;
             if let Some(c) = x.value.get("classify") {
-                for e in self.map_of("x-stackfit.classify", c)? {
+                for e in self.map_of(&"x-stackfit.classify", c)? {
                     let what = format!("x-stackfit.classify.{}", e.key);
                     let by_name = self.map_of(&what, &e.value)?;
                     match e.key.as_str() {
@@ -179,7 +213,7 @@ impl Builder<'_, '_> {
             .map(|e| &mut e.value)
             .filter(|n| !n.is_null());
         if let Some(svcs) = services {
-            let n = self.map_of("services", svcs)?.len();
+            let n = self.map_of(&"services", svcs)?.len();
             let max = self.loader.limits.max_services;
             if n as u64 > max {
                 return Err(err(
@@ -385,23 +419,23 @@ impl Builder<'_, '_> {
     }
 
     /// A required key of a long-syntax entry (`path` of an env_file, `source` of a secret).
-    fn required<'n>(&self, what: &str, i: &'n Node, key: &str) -> Result<&'n Node> {
+    fn required<'n>(&self, what: &dyn Display, i: &'n Node, key: &str) -> Result<&'n Node> {
         i.get(key).ok_or_else(|| {
             err(
                 self.sm(),
                 i.pos,
-                tr!("compose-key-required", what = what, key = key),
+                tr!("compose-key-required", what = what.to_string(), key = key),
             )
         })
     }
 
     /// A required string key of a long-syntax entry (`target` of a port or mount).
-    fn required_str(&self, what: &str, i: &Node, key: &str) -> Result<String> {
+    fn required_str(&self, what: &dyn Display, i: &Node, key: &str) -> Result<String> {
         self.str_of(&format!("{what}.{key}"), self.required(what, i, key)?)
     }
 
     /// A classification word (`first-party`, `vendor`, `helper`…) at its node.
-    fn class_of(&self, what: &str, n: &Node) -> Result<Located<ClassOverride>> {
+    fn class_of(&self, what: &dyn Display, n: &Node) -> Result<Located<ClassOverride>> {
         let word = self.str_of(what, n)?;
         ClassOverride::parse(&word)
             .map(|o| Located::new(o, n.pos))
@@ -409,7 +443,7 @@ impl Builder<'_, '_> {
                 err(
                     self.sm(),
                     n.pos,
-                    tr!("compose-key-reason", what = what, reason = m),
+                    tr!("compose-key-reason", what = what.to_string(), reason = m),
                 )
             })
     }
@@ -487,7 +521,7 @@ impl Builder<'_, '_> {
             body: node.pos.at,
             ..Service::default()
         };
-        let p = |k: &str| format!("services.{name}.{k}");
+        let p = |k| Dotted(name, k);
         let mut env_files: Vec<(PathBuf, bool, Pos)> = Vec::new();
         for e in node.as_map().unwrap_or_default() {
             let v = &e.value;
@@ -598,7 +632,7 @@ impl Builder<'_, '_> {
                     _ => {
                         return Err(type_error(
                             self.sm(),
-                            &p(key),
+                            &p(key).to_string(),
                             &tr!("compose-expect-list-or-mapping"),
                             v,
                         ));
@@ -643,7 +677,7 @@ impl Builder<'_, '_> {
                             _ => {
                                 return Err(type_error(
                                     self.sm(),
-                                    &p(&format!("labels.{}", l.key)),
+                                    &p(&format!("labels.{}", l.key)).to_string(),
                                     &tr!("compose-expect-string"),
                                     &l.value,
                                 ));
@@ -815,7 +849,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn command_of(&self, what: &str, v: &Node) -> Result<Option<Located<Vec<String>>>> {
+    fn command_of(&self, what: &dyn Display, v: &Node) -> Result<Option<Located<Vec<String>>>> {
         match &v.kind {
             _ if v.is_null() => Ok(None),
             Kind::Scalar { text, .. } => Ok(Some(Located::new(shell_split(text), v.pos))),
@@ -828,7 +862,7 @@ impl Builder<'_, '_> {
             }
             Kind::Map(_) => Err(type_error(
                 self.sm(),
-                what,
+                &what.to_string(),
                 &tr!("compose-expect-string-or-list"),
                 v,
             )),
@@ -836,7 +870,7 @@ impl Builder<'_, '_> {
     }
 
     fn depends_on(&self, name: &str, v: &Node) -> Result<Vec<Dependency>> {
-        let what = format!("services.{name}.depends_on");
+        let what = Dotted(name, "depends_on");
         let mut out = Vec::new();
         match &v.kind {
             Kind::Seq(items) => {
@@ -911,7 +945,7 @@ impl Builder<'_, '_> {
             _ => {
                 return Err(type_error(
                     self.sm(),
-                    &what,
+                    &what.to_string(),
                     &tr!("compose-expect-list-or-mapping"),
                     v,
                 ));
@@ -921,7 +955,7 @@ impl Builder<'_, '_> {
     }
 
     fn environment(&self, name: &str, v: &Node) -> Result<Vec<EnvVar>> {
-        let what = format!("services.{name}.environment");
+        let what = Dotted(name, "environment");
         // A later entry of the same name replaces the earlier one and moves to the end, as
         // Compose does; tombstones and an index keep it linear.
         let mut slots: Vec<Option<EnvVar>> = Vec::new();
@@ -978,7 +1012,7 @@ impl Builder<'_, '_> {
             _ => {
                 return Err(type_error(
                     self.sm(),
-                    &what,
+                    &what.to_string(),
                     &tr!("compose-expect-list-or-mapping"),
                     v,
                 ));
@@ -1027,7 +1061,7 @@ impl Builder<'_, '_> {
     }
 
     fn port(&self, name: &str, i: &Node) -> Result<Port> {
-        let what = format!("services.{name}.ports");
+        let what = Dotted(name, "ports");
         match &i.kind {
             Kind::Scalar { text, .. } => parse_short_port(text)
                 .ok_or_else(|| {
@@ -1036,7 +1070,7 @@ impl Builder<'_, '_> {
                         i.pos,
                         tr!(
                             "compose-invalid-port",
-                            what = what.as_str(),
+                            what = what.to_string(),
                             port = text.as_str()
                         ),
                     )
@@ -1067,7 +1101,7 @@ impl Builder<'_, '_> {
                     return Err(err(
                         self.sm(),
                         i.get("mode").map_or(i.pos, |n| n.pos),
-                        tr!("compose-port-mode", what = what.as_str()),
+                        tr!("compose-port-mode", what = what.to_string()),
                     ));
                 }
                 Ok(Port {
@@ -1079,12 +1113,17 @@ impl Builder<'_, '_> {
                     pos: i.pos,
                 })
             }
-            _ => Err(type_error(self.sm(), &what, &tr!("compose-expect-port"), i)),
+            _ => Err(type_error(
+                self.sm(),
+                &what.to_string(),
+                &tr!("compose-expect-port"),
+                i,
+            )),
         }
     }
 
     fn mount(&self, name: &str, i: &Node) -> Result<Mount> {
-        let what = format!("services.{name}.volumes");
+        let what = Dotted(name, "volumes");
         match &i.kind {
             Kind::Scalar { text, .. } => {
                 let parts = split_volume(text);
@@ -1102,7 +1141,7 @@ impl Builder<'_, '_> {
                             i.pos,
                             tr!(
                                 "compose-invalid-volume",
-                                what = what.as_str(),
+                                what = what.to_string(),
                                 volume = text.as_str()
                             ),
                         ));
@@ -1114,7 +1153,7 @@ impl Builder<'_, '_> {
                         i.pos,
                         tr!(
                             "compose-invalid-volume-empty-target",
-                            what = what.as_str(),
+                            what = what.to_string(),
                             volume = text.as_str()
                         ),
                     ));
@@ -1152,7 +1191,7 @@ impl Builder<'_, '_> {
                             i.get("type").map_or(i.pos, |n| n.pos),
                             tr!(
                                 "compose-mount-type",
-                                what = what.as_str(),
+                                what = what.to_string(),
                                 mount_type = ty.as_str()
                             ),
                         ));
@@ -1177,7 +1216,7 @@ impl Builder<'_, '_> {
             }
             _ => Err(type_error(
                 self.sm(),
-                &what,
+                &what.to_string(),
                 &tr!("compose-expect-string-or-mapping"),
                 i,
             )),
@@ -1185,7 +1224,7 @@ impl Builder<'_, '_> {
     }
 
     fn deploy(&self, name: &str, v: &Node) -> Result<Deploy> {
-        let what = format!("services.{name}.deploy");
+        let what = Dotted(name, "deploy");
         let mut d = Deploy::default();
         for e in self.map_of(&what, v)? {
             let k = format!("{what}.{}", e.key);
@@ -1254,7 +1293,7 @@ impl Builder<'_, '_> {
                         e.key_pos,
                         tr!(
                             "compose-additional-property",
-                            place = what.as_str(),
+                            place = what.to_string(),
                             name = crate::source::escape::short(other),
                             hint = ""
                         ),
