@@ -443,24 +443,16 @@ pub fn detected_class_of(s: &Service, repo: Option<&str>) -> Class {
     {
         return Class::Database;
     }
-    if let Some((_, c)) = IMAGES
-        .iter()
-        .find(|(p, _)| !p.contains('/') && !p.ends_with('*') && *p == lname)
+    // a service named like a well-known single-name image (`redis`, `postgres`)
+    if !lname.contains('/')
+        && let Some(c) = exact_images().get(lname.as_str())
     {
         return *c;
     }
-    let name = s
-        .image
-        .as_ref()
-        .map(|i| image_repository(&i.value))
-        .unwrap_or_else(|| s.name.to_ascii_lowercase());
-    let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+    let name = repo.unwrap_or(&lname);
+    let base = name.rsplit('/').next().unwrap_or(name);
     let words = |t: &str| -> bool {
-        base.split(['-', '_', '.']).any(|w| w == t)
-            || s.name
-                .to_ascii_lowercase()
-                .split(['-', '_', '.'])
-                .any(|w| w == t)
+        base.split(['-', '_', '.']).any(|w| w == t) || lname.split(['-', '_', '.']).any(|w| w == t)
     };
     if words("discovery") || words("eureka") || base.contains("config-server") || words("registry")
     {

@@ -7,7 +7,7 @@
 //! `report.ftl`), and only the file of a message that is asked for is parsed, only for the one
 //! language in use: a run that prints a table never parses the error or help texts.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -125,26 +125,67 @@ const FILES: &[(&str, &str, &str)] = &[
 type Bundle = FluentBundle<FluentResource>;
 
 const SLOTS: usize = FILES.len() * 2;
-static BUNDLES: [OnceLock<Bundle>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 
-fn bundle(area: usize, lang: Lang) -> &'static Bundle {
-    BUNDLES[area * 2 + lang.index()].get_or_init(|| {
+/// The entries of one message file: each message's id and its text (the `id =` line and the
+/// indented lines after it), sorted by id. Building it is a scan of the lines; nothing is
+/// parsed. The files hold no terms and no message references, so each entry stands alone.
+fn entries(area: usize, lang: Lang) -> &'static [(&'static str, &'static str)] {
+    static INDEX: [OnceLock<Vec<(&'static str, &'static str)>>; SLOTS] =
+        [const { OnceLock::new() }; SLOTS];
+    INDEX[area * 2 + lang.index()].get_or_init(|| {
         let (_, en, ko) = FILES[area];
-        let text = match lang {
+        let text: &'static str = match lang {
             Lang::En => en,
             Lang::Ko => ko,
         };
-        let id: unic_langid::LanguageIdentifier =
+        let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+        let mut open: Option<(&'static str, usize)> = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            // an entry ends where the next id or a comment starts at the margin (a closing
+            // `}` of a selector at the margin still belongs to it)
+            if line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#' || c == '-') {
+                if let Some((id, start)) = open.take() {
+                    out.push((id, &text[start..at]));
+                }
+                if line.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && let Some((id, _)) = line.split_once('=')
+                {
+                    open = Some((id.trim(), at));
+                }
+            }
+            at += line.len();
+        }
+        if let Some((id, start)) = open {
+            out.push((id, &text[start..]));
+        }
+        out.sort_unstable_by_key(|(id, _)| *id);
+        out
+    })
+}
+
+/// Runs `f` on the bundle of `area` in `lang` once it holds message `id`: a message is parsed
+/// on its first use, alone, so a run parses the few messages it prints and not the files.
+fn with_message<T>(area: usize, lang: Lang, id: &str, f: impl FnOnce(&Bundle) -> T) -> Option<T> {
+    static BUNDLES: [OnceLock<Mutex<Bundle>>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+    let slot = BUNDLES[area * 2 + lang.index()].get_or_init(|| {
+        let tag: unic_langid::LanguageIdentifier =
             lang.code().parse().expect("a valid language tag");
-        let mut b = FluentBundle::new_concurrent(vec![id]);
+        let mut b = FluentBundle::new_concurrent(vec![tag]);
         // No Unicode isolation marks around placeables: the texts go to terminals and files.
         b.set_use_isolating(false);
+        Mutex::new(b)
+    });
+    let mut b = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !b.has_message(id) {
+        let all = entries(area, lang);
+        let i = all.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
         // The files are compiled in and checked by the tests; a syntax error would show as a
         // missing message, never as a crash.
-        let res = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let res = FluentResource::try_new(all[i].1.to_string()).unwrap_or_else(|(r, _)| r);
         let _ = b.add_resource(res);
-        b
-    })
+    }
+    Some(f(&b))
 }
 
 fn area_of(id: &str) -> Option<usize> {
@@ -154,25 +195,31 @@ fn area_of(id: &str) -> Option<usize> {
 
 /// Whether the message exists in `lang` (for the completeness tests and optional texts).
 pub fn has(lang: Lang, id: &str) -> bool {
-    area_of(id).is_some_and(|a| bundle(a, lang).has_message(id))
+    area_of(id).is_some_and(|a| {
+        entries(a, lang)
+            .binary_search_by(|(k, _)| (*k).cmp(id))
+            .is_ok()
+    })
 }
 
 /// The message `id` in `lang` with `args`, or `None` when `lang` lacks it (no fallback).
 pub fn lookup(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
-    let b = bundle(area_of(id)?, lang);
-    let p = b.get_message(id)?.value()?;
-    let fargs = (!args.is_empty()).then(|| {
-        let mut a = FluentArgs::with_capacity(args.len());
-        for (k, v) in args {
-            a.set(*k, v.clone());
-        }
-        a
-    });
-    let mut errors = Vec::new();
-    Some(
-        b.format_pattern(p, fargs.as_ref(), &mut errors)
-            .into_owned(),
-    )
+    with_message(area_of(id)?, lang, id, |b| {
+        let p = b.get_message(id)?.value()?;
+        let fargs = (!args.is_empty()).then(|| {
+            let mut a = FluentArgs::with_capacity(args.len());
+            for (k, v) in args {
+                a.set(*k, v.clone());
+            }
+            a
+        });
+        let mut errors = Vec::new();
+        Some(
+            b.format_pattern(p, fargs.as_ref(), &mut errors)
+                .into_owned(),
+        )
+    })
+    .flatten()
 }
 
 /// The message `id` in `lang` with `args`; English when the language lacks it, the id itself
@@ -214,6 +261,52 @@ pub fn width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_message_parsed_alone_reads_as_in_its_whole_file() {
+        for (area, (name, _, _)) in FILES.iter().enumerate() {
+            for lang in [Lang::En, Lang::Ko] {
+                let (_, en, ko) = FILES[area];
+                let text = if lang == Lang::En { en } else { ko };
+                let whole = FluentResource::try_new(text.to_string())
+                    .unwrap_or_else(|_| panic!("{name} ({lang:?}) parses"));
+                let mut full: Bundle =
+                    FluentBundle::new_concurrent(vec![lang.code().parse().unwrap()]);
+                full.set_use_isolating(false);
+                full.add_resource(whole).unwrap();
+                let ids: Vec<&str> = entries(area, lang).iter().map(|(id, _)| *id).collect();
+                let whole_ids = FluentResource::try_new(text.to_string()).unwrap();
+                let mut expected: Vec<String> = whole_ids
+                    .entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                expected.sort();
+                assert_eq!(
+                    ids, expected,
+                    "{name} ({lang:?}): the index finds every message"
+                );
+                for id in ids {
+                    let show = |b: &Bundle| {
+                        let m = b.get_message(id).expect("present");
+                        let mut errors = Vec::new();
+                        let value = m
+                            .value()
+                            .map(|p| b.format_pattern(p, None, &mut errors).into_owned());
+                        let attrs: Vec<String> = m
+                            .attributes()
+                            .map(|a| b.format_pattern(a.value(), None, &mut errors).into_owned())
+                            .collect();
+                        (value, attrs)
+                    };
+                    let alone = with_message(area, lang, id, show).expect("found");
+                    assert_eq!(alone, show(&full), "{name} ({lang:?}) {id}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn locale_variables_choose_the_language() {

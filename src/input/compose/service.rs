@@ -240,8 +240,10 @@ impl Builder<'_, '_> {
                     ));
                 }
                 let service = self.service(&e.key, e.key_pos, &e.value)?;
-                refs.entry(e.key)
-                    .or_insert_with(|| References::of(&e.value));
+                let r = References::of(&e.value);
+                if !r.is_empty() {
+                    refs.insert(e.key, r);
+                }
                 all.push(service);
             }
         }

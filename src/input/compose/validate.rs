@@ -292,6 +292,14 @@ pub(super) struct References {
 }
 
 impl References {
+    pub(super) fn is_empty(&self) -> bool {
+        self.networks.is_empty()
+            && self.build_secrets.is_empty()
+            && self.configs.is_empty()
+            && self.models.is_empty()
+            && self.secrets.is_empty()
+    }
+
     pub(super) fn of(node: &Node) -> References {
         References {
             networks: referenced(node.get("networks")),
@@ -306,7 +314,7 @@ impl References {
 /// What the active services refer to must be defined at the top level: networks (besides
 /// `default`), named volumes, secrets (also of builds), configs and models; and a service
 /// uses either `network_mode` or `networks`. Compose checks the services its profiles enable.
-/// `refs` holds each service's [`References`] by name.
+/// `refs` holds the [`References`] of the services that have any, by name.
 pub(super) fn check_references(
     sm: &SourceMap,
     root: &Node,
@@ -325,10 +333,9 @@ pub(super) fn check_references(
     let secrets = defined("secrets");
     let configs = defined("configs");
     let models = defined("models");
+    let none = References::default();
     for s in services {
-        let Some(r) = refs.get(s.name.as_str()) else {
-            continue;
-        };
+        let r = refs.get(s.name.as_str()).unwrap_or(&none);
         let name = crate::source::escape::short(&s.name);
         let undefined = |what: &str, r: &str, at: Pos| {
             let what = match what {
