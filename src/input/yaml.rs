@@ -283,15 +283,15 @@ impl Node {
         }
     }
     fn set_via(&mut self, via: Span) {
-        if self.pos.via.is_none() {
-            self.pos.via = Some(via);
+        if self.pos.via().is_none() {
+            self.pos.set_via(via);
         }
         match &mut self.kind {
             Kind::Scalar { .. } => {}
             Kind::Seq(items) => items.iter_mut().for_each(|n| n.set_via(via)),
             Kind::Map(entries) => entries.iter_mut().for_each(|e| {
-                if e.key_pos.via.is_none() {
-                    e.key_pos.via = Some(via);
+                if e.key_pos.via().is_none() {
+                    e.key_pos.set_via(via);
                 }
                 e.value.set_via(via);
             }),
@@ -574,7 +574,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     *key = Some((text, node.pos));
                 }
                 Some((k, kpos)) => {
-                    if k == "<<" && kpos.via.is_none() {
+                    if k == "<<" && kpos.via().is_none() {
                         merges.push((entries.len(), node));
                     } else {
                         // Small mappings are scanned; large ones (a 10,000-service file)
@@ -627,7 +627,7 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
             }
         };
         for s in sources {
-            let via = s.pos.via;
+            let via = s.pos.via();
             let Kind::Map(es) = s.kind else {
                 return Err(YamlError {
                     span: s.pos.primary(),
@@ -639,8 +639,8 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
             for mut e in es {
                 if present.insert(e.key.clone()) {
                     if let Some(v) = via {
-                        if e.key_pos.via.is_none() {
-                            e.key_pos.via = Some(v);
+                        if e.key_pos.via().is_none() {
+                            e.key_pos.set_via(v);
                         }
                         e.value.set_via(v);
                     }
@@ -672,7 +672,7 @@ mod tests {
         assert_eq!(restart.as_str(), Some("always"));
         // defined at line 2, used through the alias on line 5
         assert_eq!(restart.pos.at.start, 17);
-        assert!(restart.pos.via.is_some());
+        assert!(restart.pos.via().is_some());
     }
 
     #[test]

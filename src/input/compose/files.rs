@@ -216,10 +216,7 @@ impl<'a> Loader<'a> {
                                     span.start = guess.min(span.end as usize) as u32;
                                 }
                             }
-                            let pos = Pos {
-                                at: span,
-                                via: node.pos.via,
-                            };
+                            let pos = Pos::new(span).with_via_of(node.pos);
                             return Err(
                                 Error::input("interpolation", e.message).at_pos(self.sm, pos)
                             );

@@ -129,7 +129,7 @@ pub(super) fn check_name(sm: &SourceMap, section: &str, name: &str, at: Pos) -> 
         .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
         && name.bytes().any(|b| b.is_ascii_digit())
         && name.parse::<f64>().is_ok();
-    if !quoted && at.via.is_none() && numeric {
+    if !quoted && at.via().is_none() && numeric {
         return Err(err(
             sm,
             at,
