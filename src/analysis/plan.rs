@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::analysis::classify::Class;
 use crate::analysis::facts::Facts;
@@ -20,7 +20,7 @@ use crate::tr;
 /// What in a compose file resists the move: a closed set computed here; the catalogue says
 /// what each means.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Signal {
@@ -49,7 +49,7 @@ pub enum Signal {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Difficulty {
@@ -316,7 +316,7 @@ pub fn plan(
             .next()
             .is_some()
     };
-    let mut workloads = Vec::new();
+    let mut workloads = Vec::with_capacity(svcs.len());
     let mut outside: BTreeSet<usize> = BTreeSet::new();
     for (i, s) in svcs.iter().enumerate() {
         let class = graph.node(i).class;
