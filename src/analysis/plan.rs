@@ -19,9 +19,7 @@ use crate::tr;
 
 /// What in a compose file resists the move: a closed set computed here; the catalogue says
 /// what each means.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Signal {
     HostNetwork,
@@ -48,9 +46,7 @@ pub enum Signal {
     Profiles,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Difficulty {
     /// No equivalent: the service must change before it can move.

@@ -79,7 +79,10 @@ impl Pos {
     }
     /// Records the use site (a range of the same file as `at`).
     pub fn set_via(&mut self, via: Span) {
-        debug_assert_eq!(via.file, self.at.file, "an alias is used in its anchor's file");
+        debug_assert_eq!(
+            via.file, self.at.file,
+            "an alias is used in its anchor's file"
+        );
         self.via_start = via.start;
         self.via_end = via.end;
     }

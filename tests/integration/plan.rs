@@ -193,3 +193,34 @@ fn kubernetes_input_advised_compose_says_what_it_gives_up() {
     assert_eq!(given, ["livenessProbe"], "{v:#}");
     assert!(v["plan"]["given_up"][0]["location"]["line"].as_u64() == Some(14));
 }
+
+#[test]
+fn a_chain_whose_names_sort_against_its_order_gets_one_wave_per_link() {
+    // s00 needs s01, which needs s02, …: sorted by name, every service comes before the one
+    // it waits for, the order in which the waves used to be settled round by round.
+    let n = 40;
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("services:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  s{i:02}:\n    image: ghcr.io/acme/s{i}:1\n    restart: always\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("    depends_on: [s{:02}]\n", i + 1));
+        }
+    }
+    std::fs::write(dir.path().join("compose.yaml"), text).unwrap();
+    let v = plan_json(dir.path(), &[]);
+    let waves = v["plan"]["waves"].as_array().unwrap();
+    assert_eq!(waves.len(), n, "{:#}", v["plan"]["waves"]);
+    for (k, w) in waves.iter().enumerate() {
+        // the last of the chain moves first
+        let service = format!("s{:02}", n - 1 - k);
+        assert_eq!(w["number"], k + 1);
+        assert_eq!(w["services"], serde_json::json!([service]));
+        assert_eq!(
+            w["friction"],
+            serde_json::json!([format!("F-RESTART {service}")])
+        );
+    }
+}
