@@ -563,14 +563,12 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                 ..
             }) => match key.take() {
                 None => {
-                    let Kind::Scalar { text, plain } = &node.kind else {
+                    let null = node.is_null();
+                    let Kind::Scalar { text, plain } = node.kind else {
                         return Err(err(node.pos.primary(), tr!("input-yaml-key-not-string")));
                     };
-                    let text = if node.is_null() && *plain {
-                        "null".to_string()
-                    } else {
-                        text.clone()
-                    };
+                    // the key's text moves out of its node: no copy per key
+                    let text = if null && plain { "null".to_string() } else { text };
                     *key = Some((text, node.pos));
                 }
                 Some((k, kpos)) => {
