@@ -568,7 +568,11 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                         return Err(err(node.pos.primary(), tr!("input-yaml-key-not-string")));
                     };
                     // the key's text moves out of its node: no copy per key
-                    let text = if null && plain { "null".to_string() } else { text };
+                    let text = if null && plain {
+                        "null".to_string()
+                    } else {
+                        text
+                    };
                     *key = Some((text, node.pos));
                 }
                 Some((k, kpos)) => {
