@@ -614,6 +614,45 @@ fn long_chains_and_big_maps_finish_without_recursion_or_quadratic_work() {
     std::fs::write(p.join("big.env"), file).unwrap();
     let (code, _, err) = run(p, &["analyze", "--format", "json", "-f", "env.yaml"]);
     assert_eq!(code, Some(0), "{err}");
+    // Lists of 60,000 items: unique-item checks and list-to-mapping conversion go by index
+    // (both compared every pair once: minutes for a 1 MB file).
+    let mut lists = String::from("services:\n  web:\n    image: nginx\n    dns:\n");
+    for i in 0..60_000 {
+        lists.push_str(&format!("      - 10.0.{}.{}\n", i / 250, i % 250));
+    }
+    lists.push_str("    labels:\n");
+    for i in 0..60_000 {
+        lists.push_str(&format!("      - l{i}=v\n"));
+    }
+    std::fs::write(p.join("lists.yaml"), &lists).unwrap();
+    let (code, _, err) = run(p, &["analyze", "--format", "json", "-f", "lists.yaml"]);
+    assert_eq!(code, Some(0), "{err}");
+    // ... and a repeat in the long list is still found, where it is
+    lists.push_str("    extra_hosts: [a:10.0.0.1, b:10.0.0.2]\n    dns_search: [x, y, x]\n");
+    std::fs::write(p.join("repeat.yaml"), &lists).unwrap();
+    let (code, _, err) = run(p, &["analyze", "-f", "repeat.yaml"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("services.web.dns_search: items at 0 and 2 are equal"),
+        "{err}"
+    );
+    // Two files of 30,000 services each, merged by index.
+    let (mut a, mut b) = (String::from("services:\n"), String::from("services:\n"));
+    for i in 0..30_000 {
+        a.push_str(&format!("  s{i}:\n    image: ghcr.io/acme/s{i}:1\n"));
+        b.push_str(&format!("  s{i}:\n    restart: always\n"));
+    }
+    std::fs::write(p.join("a.yaml"), a).unwrap();
+    std::fs::write(p.join("b.yaml"), b).unwrap();
+    let (code, out, err) = run(
+        p,
+        &["graph", "--format", "json", "-f", "a.yaml", "-f", "b.yaml"],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let services = v["services"].as_array().unwrap();
+    assert_eq!(services.len(), 30_000);
+    assert!(services.iter().all(|s| s["restart"] == "always"));
 }
 
 #[test]

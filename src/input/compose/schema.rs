@@ -128,6 +128,61 @@ fn same(a: &Node, b: &Node) -> bool {
     }
 }
 
+/// The first item equal to an earlier one, as (earlier, later) indices. Short lists are
+/// scanned; longer ones go by a hash of each item's JSON value, so a list of 100,000 items is
+/// checked in linear time (comparing every pair took minutes: a hostile file must not hang).
+fn first_repeat(list: &[&Node]) -> Option<(usize, usize)> {
+    use std::hash::BuildHasher;
+    if list.len() <= 16 {
+        return list
+            .iter()
+            .enumerate()
+            .find_map(|(j, item)| list[..j].iter().position(|x| same(x, item)).map(|i| (i, j)));
+    }
+    let keys = std::collections::hash_map::RandomState::new();
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::with_capacity(list.len());
+    for (j, item) in list.iter().enumerate() {
+        let mut h = keys.build_hasher();
+        hash_value(item, &mut h);
+        let bucket = seen.entry(std::hash::Hasher::finish(&h)).or_default();
+        if let Some(&i) = bucket.iter().find(|&&i| same(list[i], item)) {
+            return Some((i, j));
+        }
+        bucket.push(j);
+    }
+    None
+}
+
+/// Feeds a value's JSON reading to `h` so that values [`same`] calls equal hash alike: mapping
+/// entries are combined regardless of order, `-0.0` hashes as `0.0`.
+fn hash_value(n: &Node, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match typed(n) {
+        Typed::Null => 0u8.hash(h),
+        Typed::Bool(b) => (1u8, b).hash(h),
+        Typed::Int(i) => (2u8, i).hash(h),
+        Typed::Float(f) => (3u8, if f == 0.0 { 0 } else { f.to_bits() }).hash(h),
+        Typed::Str(t) => (4u8, t).hash(h),
+        Typed::Seq(items) => {
+            5u8.hash(h);
+            for i in kept(items) {
+                hash_value(i, h);
+            }
+        }
+        Typed::Map(entries) => {
+            // the sum of per-entry hashes does not depend on the order of the entries
+            let mut sum = 0u64;
+            for e in kept_entries(entries) {
+                let mut eh = std::collections::hash_map::DefaultHasher::new();
+                e.key.hash(&mut eh);
+                hash_value(&e.value, &mut eh);
+                sum = sum.wrapping_add(std::hash::Hasher::finish(&eh));
+            }
+            (6u8, sum).hash(h);
+        }
+    }
+}
+
 /// Lists that Compose deduplicates while loading, before it validates (so `"80:80"` twice is
 /// one port, not a schema error), by service key; other `uniqueItems` lists stay as written.
 const DEDUPLICATED: &[&str] = &[
@@ -355,13 +410,11 @@ fn eval<'a>(
             }
         }
         // a list Compose deduplicates has no repeats by the time it is validated
-        if s.unique && !deduplicated(path) {
-            let list: Vec<&Node> = kept(items).collect();
-            for (j, item) in list.iter().enumerate() {
-                if let Some(i) = list[..j].iter().position(|x| same(x, item)) {
-                    return fail(path, Fail::Repeated(i, j));
-                }
-            }
+        if s.unique
+            && !deduplicated(path)
+            && let Some((i, j)) = first_repeat(&kept(items).collect::<Vec<_>>())
+        {
+            return fail(path, Fail::Repeated(i, j));
         }
     }
     if !s.one_of.is_empty() {
@@ -556,6 +609,34 @@ mod tests {
         check(&sm, &root)
             .err()
             .map(|e| format!("{}: {}", e.location.unwrap(), e.message))
+    }
+
+    #[test]
+    fn repeated_items_are_found_in_long_lists_in_linear_time() {
+        // 20,000 distinct `dns` entries, then a repeat of the 2nd: found, with both indices
+        let mut text = String::from("services:\n  a:\n    image: x\n    dns:\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("      - 10.0.{}.{}\n", i / 250, i % 250));
+        }
+        assert_eq!(errors(&text), None);
+        text.push_str("      - 10.0.0.1\n");
+        let e = errors(&text).unwrap();
+        assert!(
+            e.contains("services.a.dns: items at 1 and 20000 are equal"),
+            "{e}"
+        );
+        // equal as JSON, whatever the quoting; a number is not the string of its digits
+        let groups: String = (0..20).map(|i| format!("g{i}, ")).collect();
+        let t = format!("services:\n  a:\n    image: x\n    group_add: [{groups}\"1000\", 1000]\n");
+        assert_eq!(errors(&t), None);
+        let t = format!(
+            "services:\n  a:\n    image: x\n    group_add: [{groups}\"1000\", 1000, 'g3']\n"
+        );
+        let e = errors(&t).unwrap();
+        assert!(
+            e.contains("services.a.group_add: items at 3 and 22 are equal"),
+            "{e}"
+        );
     }
 
     #[test]
