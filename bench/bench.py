@@ -19,7 +19,7 @@ child forked from this Python process would otherwise report Python's own size a
 Usage: python3 bench/bench.py [--rounds 21] [--sizes 1000,10000,50000] [--peer-sizes 1000,10000]
        [--dclint-sizes 1000] [--baseline PATH]
 Prints Markdown tables (pasted into BENCHMARKS.md)."""
-import argparse, glob, os, statistics, subprocess, sys
+import argparse, glob, os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -27,7 +27,6 @@ WORK = os.path.join(ROOT, "bench", ".work")
 
 
 def run_once(cmd, cwd):
-    import time
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          env={"PATH": os.environ["PATH"], "HOME": "/nonexistent"})

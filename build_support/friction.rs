@@ -24,13 +24,14 @@ pub fn bake(text: &str) -> String {
         let t = e
             .as_table()
             .unwrap_or_else(|| panic!("{}", at("an entry is not a table")));
-        let text = |t: &toml::Table, k: &str, id: &str| -> String {
-            let v = t
-                .get(k)
+        // a string key as written, and as a Rust literal
+        let raw = |t: &'_ toml::Table, k: &str, id: &str| -> String {
+            t.get(k)
                 .and_then(toml::Value::as_str)
-                .unwrap_or_else(|| panic!("{}", at(&format!("{id}: `{k}` must be a string"))));
-            format!("{v:?}")
+                .unwrap_or_else(|| panic!("{}", at(&format!("{id}: `{k}` must be a string"))))
+                .to_string()
         };
+        let text = |t: &toml::Table, k: &str, id: &str| format!("{:?}", raw(t, k, id));
         let id = t
             .get("id")
             .and_then(toml::Value::as_str)
@@ -50,9 +51,9 @@ pub fn bake(text: &str) -> String {
                 at(&format!("{id}: unknown key `{k}`"))
             );
         }
+        // `host-network` → `HostNetwork`
         let variant = |k: &str| -> String {
-            let v = text(t, k, id);
-            v.trim_matches('"')
+            raw(t, k, id)
                 .split('-')
                 .map(|w| {
                     let mut c = w.chars();

@@ -3,7 +3,7 @@
 //! plays. Never matches substrings of repository names (`postgrest` is not Postgres).
 
 pub use crate::model::class::{Class, ClassOverride};
-use crate::model::{Located, Service, image_repository};
+use crate::model::{Located, Service};
 
 /// (repository, class). An entry with a `/` matches the whole repository path; a single
 /// name matches the repository or its last path component (`bitnami/postgres` ≠ `postgres` is
@@ -254,11 +254,7 @@ fn exact_images() -> &'static std::collections::HashMap<&'static str, Class> {
     })
 }
 
-pub fn image_class(image: &str) -> Option<Class> {
-    repo_class(&image_repository(image))
-}
-
-/// [`image_class`] of an image repository ([`image_repository`]'s result).
+/// The class an image repository ([`crate::model::image_repository`]'s result) says, if any.
 pub fn repo_class(repo: &str) -> Option<Class> {
     let base = repo.rsplit('/').next().unwrap_or(repo);
     if let Some(c) = exact_images().get(repo) {
@@ -336,15 +332,8 @@ const EMULATED_DATASTORES: &[&str] = &[
 /// repository, else what the files show (`detected_class`). `first-party` makes it application
 /// code; `third-party` and `vendor` make application code a helper (someone else's code) and
 /// keep an infrastructure class.
+/// `repo` is the service's image repository, computed once by the caller.
 pub fn service_class(
-    s: &Service,
-    images: &std::collections::BTreeMap<String, Located<ClassOverride>>,
-) -> Class {
-    service_class_of(s, s.image_repo().as_deref(), images)
-}
-
-/// [`service_class`] with the service's image repository computed once by the caller.
-pub fn service_class_of(
     s: &Service,
     repo: Option<&str>,
     images: &std::collections::BTreeMap<String, Located<ClassOverride>>,
@@ -550,6 +539,10 @@ pub fn role(s: &Service) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn image_class(image: &str) -> Option<Class> {
+        repo_class(&crate::model::image_repository(image))
+    }
 
     #[test]
     fn vendor_paths_match_by_exact_tokens() {

@@ -80,7 +80,7 @@ impl ServiceGraph {
         for (i, s) in model.services.iter().enumerate() {
             let idx = graph.add_node(NodeInfo {
                 service: i,
-                class: classify::service_class_of(s, repos[i].as_deref(), &model.image_classes),
+                class: classify::service_class(s, repos[i].as_deref(), &model.image_classes),
                 role: classify::role(s),
             });
             by_name.insert(s.name.clone(), idx);

@@ -178,14 +178,20 @@ fn with_message<T>(area: usize, lang: Lang, id: &str, f: impl FnOnce(&Bundle) ->
     });
     let mut b = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if !b.has_message(id) {
-        let all = entries(area, lang);
-        let i = all.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
         // The files are compiled in and checked by the tests; a syntax error would show as a
         // missing message, never as a crash.
-        let res = FluentResource::try_new(all[i].1.to_string()).unwrap_or_else(|(r, _)| r);
+        let res =
+            FluentResource::try_new(entry(area, lang, id)?.to_string()).unwrap_or_else(|(r, _)| r);
         let _ = b.add_resource(res);
     }
     Some(f(&b))
+}
+
+/// The text of message `id` in its file, if the file has it.
+fn entry(area: usize, lang: Lang, id: &str) -> Option<&'static str> {
+    let all = entries(area, lang);
+    let i = all.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+    Some(all[i].1)
 }
 
 fn area_of(id: &str) -> Option<usize> {
@@ -195,11 +201,7 @@ fn area_of(id: &str) -> Option<usize> {
 
 /// Whether the message exists in `lang` (for the completeness tests and optional texts).
 pub fn has(lang: Lang, id: &str) -> bool {
-    area_of(id).is_some_and(|a| {
-        entries(a, lang)
-            .binary_search_by(|(k, _)| (*k).cmp(id))
-            .is_ok()
-    })
+    area_of(id).is_some_and(|a| entry(a, lang, id).is_some())
 }
 
 /// The message `id` in `lang` with `args`, or `None` when `lang` lacks it (no fallback).

@@ -545,6 +545,23 @@ fn input_text_is_escaped_in_every_format() {
             _ => {}
         }
     }
+    // The plan in every format (its JSON goes to standard output as it is written).
+    for f in ["table", "json", "markdown"] {
+        let (code, out, err) = run(p, &["plan", "k.yaml", "--format", f]);
+        assert!(matches!(code, Some(0 | 1)), "plan {f}: {err}");
+        assert_clean(f, &out);
+        if f == "json" {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert!(
+                v["plan"]["workloads"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|w| w["service"] == NASTY),
+                "the name is kept as data"
+            );
+        }
+    }
     for f in ["json", "dot", "mermaid"] {
         let (code, out, err) = run(p, &["graph", "k.yaml", "--format", f]);
         assert_eq!(code, Some(0), "{f}: {err}");

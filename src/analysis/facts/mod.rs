@@ -201,7 +201,7 @@ impl Facts {
         let unit_keys: Vec<String> = svcs
             .iter()
             .enumerate()
-            .map(|(i, s)| unit_key_of(s, graph.repo(i)))
+            .map(|(i, s)| unit_key(s, graph.repo(i)))
             .collect();
         let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in &first_party {
@@ -655,12 +655,8 @@ pub fn image_key(s: &Service) -> String {
 /// The codebase a service deploys, across versions: the image repository without tag, with a
 /// version suffix (`-v2`, `_v10`) of its last path component removed; a build context as in
 /// `image_key`.
-pub fn unit_key(s: &Service) -> String {
-    unit_key_of(s, s.image_repo().as_deref())
-}
-
-/// [`unit_key`] with the service's image repository computed once by the caller.
-fn unit_key_of(s: &Service, repo: Option<&str>) -> String {
+/// `repo` is the service's image repository, computed once by the caller.
+pub fn unit_key(s: &Service, repo: Option<&str>) -> String {
     let Some(repo) = repo.filter(|_| s.build.is_none()) else {
         return image_key(s);
     };
@@ -754,7 +750,10 @@ mod tests {
             )),
             ..Service::default()
         };
-        let k = |i: &str| unit_key(&svc(i));
+        let k = |i: &str| {
+            let s = svc(i);
+            unit_key(&s, s.image_repo().as_deref())
+        };
         assert_eq!(
             k("docker.io/istio/examples-bookinfo-reviews-v1:1.17"),
             k("docker.io/istio/examples-bookinfo-reviews-v3:1.17")

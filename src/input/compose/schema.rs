@@ -143,7 +143,7 @@ fn first_repeat(list: &[&Node]) -> Option<(usize, usize)> {
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::with_capacity(list.len());
     for (j, item) in list.iter().enumerate() {
         let mut h = keys.build_hasher();
-        hash_value(item, &mut h);
+        hash_value(item, &keys, &mut h);
         let bucket = seen.entry(std::hash::Hasher::finish(&h)).or_default();
         if let Some(&i) = bucket.iter().find(|&&i| same(list[i], item)) {
             return Some((i, j));
@@ -155,7 +155,7 @@ fn first_repeat(list: &[&Node]) -> Option<(usize, usize)> {
 
 /// Feeds a value's JSON reading to `h` so that values [`same`] calls equal hash alike: mapping
 /// entries are combined regardless of order, `-0.0` hashes as `0.0`.
-fn hash_value(n: &Node, h: &mut impl std::hash::Hasher) {
+fn hash_value(n: &Node, keys: &impl std::hash::BuildHasher, h: &mut impl std::hash::Hasher) {
     use std::hash::Hash;
     match typed(n) {
         Typed::Null => 0u8.hash(h),
@@ -166,16 +166,16 @@ fn hash_value(n: &Node, h: &mut impl std::hash::Hasher) {
         Typed::Seq(items) => {
             5u8.hash(h);
             for i in kept(items) {
-                hash_value(i, h);
+                hash_value(i, keys, h);
             }
         }
         Typed::Map(entries) => {
             // the sum of per-entry hashes does not depend on the order of the entries
             let mut sum = 0u64;
             for e in kept_entries(entries) {
-                let mut eh = std::collections::hash_map::DefaultHasher::new();
+                let mut eh = keys.build_hasher();
                 e.key.hash(&mut eh);
-                hash_value(&e.value, &mut eh);
+                hash_value(&e.value, keys, &mut eh);
                 sum = sum.wrapping_add(std::hash::Hasher::finish(&eh));
             }
             (6u8, sum).hash(h);
