@@ -4,6 +4,7 @@
 
 pub use crate::model::class::{Class, ClassOverride};
 use crate::model::{Located, Service};
+use crate::source::Str;
 
 /// (repository, class). An entry with a `/` matches the whole repository path; a single
 /// name matches the repository or its last path component (`bitnami/postgres` ≠ `postgres` is
@@ -500,7 +501,7 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The role of a service: `worker`, `scheduler`, `one-shot` or `web`/`service`.
 pub fn role(s: &Service) -> &'static str {
-    let cmd: Vec<String> = s
+    let cmd: Vec<Str> = s
         .command
         .iter()
         .chain(s.entrypoint.iter())

@@ -10,7 +10,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::analysis::classify::{self, Class};
 use crate::model::hosts::referenced_hosts;
 use crate::model::{LinkKind, Model, MountKind};
-use crate::source::Pos;
+use crate::source::{Pos, Str};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -50,7 +50,7 @@ pub struct Edge {
     /// Where the edge is written (the depends_on entry, the env variable…).
     pub pos: Pos,
     /// For env references: the variable name (never its value).
-    pub via: Option<String>,
+    pub via: Option<Str>,
     /// An env reference that only comes from an env file three or more services share: shared
     /// configuration, not evidence of a call (the hints' cycle search skips these).
     pub shared_config: bool,
@@ -66,7 +66,7 @@ pub struct NodeInfo {
 
 pub struct ServiceGraph {
     pub graph: DiGraph<NodeInfo, Edge>,
-    pub by_name: HashMap<String, NodeIndex>,
+    pub by_name: HashMap<Str, NodeIndex>,
     /// Each service's image repository ([`crate::model::image_repository`]), computed once.
     repos: Vec<Option<String>>,
 }
@@ -87,10 +87,10 @@ impl ServiceGraph {
         }
         // (from, to, kind) → first position; BTreeMap keeps edges sorted and unique.
         // (from, to, kind) → (where written, variable, only from a shared env file)
-        type Written = (Pos, Option<String>, bool);
+        type Written = (Pos, Option<Str>, bool);
         let mut edges: BTreeMap<(usize, usize, EdgeKind), Written> = BTreeMap::new();
         let mut add =
-            |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<String>, shared: bool| {
+            |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<Str>, shared: bool| {
                 if let Some(&t) = by_name.get(to) {
                     let t = t.index();
                     if t != from {
@@ -173,7 +173,7 @@ impl ServiceGraph {
             for m in &s.mounts {
                 if m.kind == MountKind::Volume
                     && let Some(src) = &m.source
-                    && model.volumes.contains_key(src)
+                    && model.volumes.contains_key(src.as_str())
                 {
                     volume_users
                         .entry(src.as_str())

@@ -125,7 +125,12 @@ fn database_name(s: &crate::model::Service, store: &str) -> Option<String> {
                 || n.ends_with("_DB_NAME")
                 || n == "DATABASE_NAME"
         })
-        .find_map(|e| e.value.clone().filter(|v| !v.is_empty()))
+        .find_map(|e| {
+            e.value
+                .as_deref()
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        })
 }
 
 fn locs(sm: &SourceMap, pos: impl IntoIterator<Item = Pos>) -> Vec<Location> {
@@ -146,7 +151,7 @@ pub fn hints(
     let svcs = &model.services;
     let d = &facts.derived;
     let mut out = Vec::new();
-    let name = |i: usize| svcs[i].name.clone();
+    let name = |i: usize| svcs[i].name.to_string();
     let du = facts.number(FactName::DeployableUnits).unwrap_or(0.0) as usize;
     let roles = facts.number(FactName::Roles).unwrap_or(0.0) as usize;
 

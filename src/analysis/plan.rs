@@ -14,7 +14,7 @@ use crate::analysis::facts::Facts;
 use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
 use crate::model::{InputKind, Mode, Model, MountKind};
-use crate::source::{Location, Pos, SourceMap};
+use crate::source::{Location, Pos, SourceMap, Str};
 use crate::tr;
 
 /// What in a compose file resists the move: a closed set computed here; the catalogue says
@@ -109,7 +109,7 @@ pub fn catalogue() -> &'static [Entry] {
 pub struct Friction {
     /// The catalogue entry (`F-HOSTNET`).
     pub id: &'static str,
-    pub service: String,
+    pub service: Str,
     pub difficulty: Difficulty,
     /// The Kubernetes construct to use instead.
     pub construct: &'static str,
@@ -120,7 +120,7 @@ pub struct Friction {
 /// What a service becomes in the cluster.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Workload {
-    pub service: String,
+    pub service: Str,
     /// `Deployment`, `StatefulSet`, `DaemonSet`, `Job` or `CronJob`.
     pub kind: &'static str,
     /// The objects the team writes and owns for it (the workload first).
@@ -142,7 +142,7 @@ pub struct Wave {
 /// A Kubernetes feature the files use that Compose gives up.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GivenUp {
-    pub service: String,
+    pub service: Str,
     pub feature: String,
     /// The Compose equivalent, or what is lost.
     pub compose: String,
@@ -290,7 +290,7 @@ pub fn plan(
             let (construct, explanation) = e.texts();
             friction.push(Friction {
                 id: e.id,
-                service: name.clone(),
+                service: name.as_str().into(),
                 difficulty: e.difficulty,
                 construct,
                 explanation,

@@ -12,7 +12,7 @@ pub use crate::model::monolith::Access;
 use crate::model::{
     Build, DeclaredEntry, Deploy, InputKind, Link, LinkKind, Located, Mode, Model, Service,
 };
-use crate::source::{Pos, SourceMap};
+use crate::source::{Pos, SourceMap, Str};
 use crate::tr;
 
 /// The value of the root `kind:` key that marks an architecture description.
@@ -64,7 +64,7 @@ pub const CALL_MODES: &[&str] = &["sync", "async"];
 /// A parsed architecture description. Collections keep file order; names are unique.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Architecture {
-    pub system: Option<Located<String>>,
+    pub system: Option<Located<Str>>,
     /// Declared facts (`facts:`), already checked against `declared::KEYS`.
     pub facts: Vec<DeclaredEntry>,
     pub services: Vec<ArchService>,
@@ -78,7 +78,7 @@ pub struct Architecture {
 /// A dependency on another named element, with a weight (calls/references, default 1).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dep {
-    pub to: String,
+    pub to: Str,
     pub weight: f64,
     pub asynchronous: bool,
     pub pos: Pos,
@@ -87,7 +87,7 @@ pub struct Dep {
 /// Access of a service/job to a data store, or of a module to a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataAccess {
-    pub name: String,
+    pub name: Str,
     pub access: Access,
     pub pos: Pos,
 }
@@ -101,45 +101,45 @@ pub struct Replicas {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArchService {
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
-    pub tier: Option<Located<String>>,
-    pub image: Option<Located<String>>,
+    pub tier: Option<Located<Str>>,
+    pub image: Option<Located<Str>>,
     pub replicas: Option<Replicas>,
     pub calls: Vec<Dep>,
-    pub publishes: Vec<Located<String>>,
-    pub subscribes: Vec<Located<String>>,
+    pub publishes: Vec<Located<Str>>,
+    pub subscribes: Vec<Located<Str>>,
     pub data: Vec<DataAccess>,
-    pub owner: Option<Located<String>>,
+    pub owner: Option<Located<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Job {
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
-    pub image: Option<Located<String>>,
+    pub image: Option<Located<Str>>,
     /// Cron schedule; `None` for on-demand jobs.
-    pub schedule: Option<Located<String>>,
+    pub schedule: Option<Located<Str>>,
     pub calls: Vec<Dep>,
     pub data: Vec<DataAccess>,
-    pub owner: Option<Located<String>>,
+    pub owner: Option<Located<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataStore {
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
     /// The engine (`postgres`, `redis`, `kafka` …); the model's image unless `image` is given.
-    pub kind: Located<String>,
-    pub image: Option<Located<String>>,
+    pub kind: Located<Str>,
+    pub image: Option<Located<Str>>,
     /// The service allowed to write the schema.
-    pub owner: Option<Located<String>>,
+    pub owner: Option<Located<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Monolith {
-    pub name: Located<String>,
-    pub image: Option<Located<String>>,
+    pub name: Located<Str>,
+    pub image: Option<Located<Str>>,
     pub replicas: Option<Replicas>,
     pub modules: Vec<Module>,
     pub use_cases: Vec<UseCase>,
@@ -148,30 +148,30 @@ pub struct Monolith {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Module {
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
     pub depends_on: Vec<Dep>,
     pub tables: Vec<DataAccess>,
-    pub owner: Option<Located<String>>,
+    pub owner: Option<Located<Str>>,
     /// Package or folder (`com.shop.order`, `src/order`); defaults to the name's prefix.
-    pub package: Option<Located<String>>,
+    pub package: Option<Located<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct UseCase {
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
-    pub modules: Vec<Located<String>>,
-    pub reads: Vec<Located<String>>,
-    pub writes: Vec<Located<String>>,
+    pub modules: Vec<Located<Str>>,
+    pub reads: Vec<Located<Str>>,
+    pub writes: Vec<Located<Str>>,
     /// Relative frequency or importance (default 1).
     pub weight: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Constraints {
-    pub keep_together: Vec<Vec<Located<String>>>,
-    pub keep_apart: Vec<Vec<Located<String>>>,
+    pub keep_together: Vec<Vec<Located<Str>>>,
+    pub keep_apart: Vec<Vec<Located<Str>>>,
     pub target_services: Option<Replicas>,
 }
 
@@ -238,7 +238,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn string(&self, node: &Node, what: &str) -> Result<Located<String>> {
+    fn string(&self, node: &Node, what: &str) -> Result<Located<Str>> {
         match &node.kind {
             Kind::Scalar { text, .. } if !node.is_null() && !text.is_empty() => {
                 Ok(Located::new(text.clone(), node.pos))
@@ -293,7 +293,7 @@ impl Reader<'_> {
             })
     }
 
-    fn one_of(&self, node: &Node, allowed: &[&str], what: &str) -> Result<Located<String>> {
+    fn one_of(&self, node: &Node, allowed: &[&str], what: &str) -> Result<Located<Str>> {
         let s = self.string(node, what)?;
         if !allowed.contains(&s.value.as_str()) {
             return Err(self.err(
@@ -310,7 +310,7 @@ impl Reader<'_> {
     }
 
     /// A list of names: a sequence of strings, no duplicates.
-    fn names(&self, node: &Node, what: &str) -> Result<Vec<Located<String>>> {
+    fn names(&self, node: &Node, what: &str) -> Result<Vec<Located<Str>>> {
         if node.is_null() {
             return Ok(vec![]);
         }
@@ -556,9 +556,9 @@ impl Reader<'_> {
                 return Err(Error::input("invalid-declared-fact", m).at_pos(self.sm, pos));
             }
             out.push(DeclaredEntry {
-                key: e.key.clone(),
+                key: e.key.to_string(),
                 key_pos: e.key_pos,
-                value: Located::new(text.clone(), e.value.pos),
+                value: Located::new(text.to_string(), e.value.pos),
             });
         }
         Ok(out)
@@ -779,7 +779,7 @@ impl Reader<'_> {
         let m = self.map(node, "monolith.constraints")?;
         self.keys(m, CONSTRAINT_KEYS, "monolith.constraints")?;
         let mut c = Constraints::default();
-        let groups = |key: &str| -> Result<Vec<Vec<Located<String>>>> {
+        let groups = |key: &str| -> Result<Vec<Vec<Located<Str>>>> {
             let what = format!("monolith.constraints.{key}");
             let Some(n) = node.get(key) else {
                 return Ok(vec![]);
@@ -913,7 +913,7 @@ impl Reader<'_> {
 
     fn check_monolith(&self, m: &Monolith) -> Result<()> {
         let modules: BTreeSet<&str> = m.modules.iter().map(|x| x.name.as_str()).collect();
-        let known = |n: &Located<String>, ctx: &str| -> Result<()> {
+        let known = |n: &Located<Str>, ctx: &str| -> Result<()> {
             if modules.contains(n.value.as_str()) {
                 Ok(())
             } else {
@@ -968,7 +968,7 @@ impl Reader<'_> {
 
 fn scalar_text(node: &Node) -> String {
     match &node.kind {
-        Kind::Scalar { text, .. } => text.clone(),
+        Kind::Scalar { text, .. } => text.to_string(),
         _ => tr!("input-arch-a-type", type_name = node.type_label()),
     }
 }
@@ -1036,7 +1036,7 @@ pub fn to_model(arch: &Architecture) -> Model {
             for p in publishers.get(t.value.as_str()).into_iter().flatten() {
                 if *p != s.name {
                     links.push(Link {
-                        to: (*p).to_string(),
+                        to: (*p).into(),
                         kind: LinkKind::Async,
                         pos: t.pos,
                     });
@@ -1073,7 +1073,7 @@ pub fn to_model(arch: &Architecture) -> Model {
                 } else {
                     "Job"
                 }
-                .to_string(),
+                .into(),
             ),
             schedule: j.schedule.as_ref().map(|s| s.pos),
             ..Service::default()
@@ -1085,7 +1085,7 @@ pub fn to_model(arch: &Architecture) -> Model {
             name_pos: d.name_pos,
             body: d.name_pos.primary(),
             image: Some(d.image.clone().unwrap_or_else(|| d.kind.clone())),
-            kind: Some("data".to_string()),
+            kind: Some("data".into()),
             ..Service::default()
         });
     }
@@ -1100,20 +1100,20 @@ pub fn to_model(arch: &Architecture) -> Model {
             image: m.image.clone(),
             build: m.image.is_none().then(|| {
                 Box::new(Build {
-                    context: ".".to_string(),
+                    context: ".".into(),
                     pos: m.name.pos,
                     ..Build::default()
                 })
             }),
             deploy: Some(Box::new(deploy)),
             hpa,
-            kind: Some("monolith".to_string()),
+            kind: Some("monolith".into()),
             ..Service::default()
         });
     }
     crate::model::sort_services(&mut services);
     Model {
-        name: arch.system.as_ref().map(|s| s.value.clone()),
+        name: arch.system.as_ref().map(|s| s.value.to_string()),
         services,
         declared: arch.facts.clone(),
         anchor: Some(arch.anchor.primary()),

@@ -77,10 +77,10 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             match kind {
                 "Component" => {
                     let mut s = Service {
-                        name: name.clone(),
+                        name: name.as_str().into(),
                         name_pos: name_node.pos,
                         body: d.pos.at,
-                        kind: Some(format!("Component:{spec_type}")),
+                        kind: Some(compact_str::format_compact!("Component:{spec_type}")),
                         ..Service::default()
                     };
                     if spec_type == "website" {
@@ -110,10 +110,10 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                 }
                 "Resource" => {
                     let s = Service {
-                        name: name.clone(),
+                        name: name.as_str().into(),
                         name_pos: name_node.pos,
                         body: d.pos.at,
-                        kind: Some(format!("Resource:{spec_type}")),
+                        kind: Some(compact_str::format_compact!("Resource:{spec_type}")),
                         ..Service::default()
                     };
                     for (r, pos) in refs(spec.and_then(|s| s.get("dependsOn"))) {
@@ -127,13 +127,13 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             }
         }
     }
-    let known: std::collections::BTreeSet<String> =
+    let known: std::collections::BTreeSet<crate::source::Str> =
         model.services.iter().map(|s| s.name.clone()).collect();
     for s in &mut model.services {
         for (_, _, to, pos) in depends.iter().filter(|d| d.0 == s.name) {
-            if known.contains(to) {
+            if known.contains(to.as_str()) {
                 s.links_to.push(Link {
-                    to: to.clone(),
+                    to: to.as_str().into(),
                     kind: LinkKind::DependsOn,
                     pos: *pos,
                 });
@@ -143,7 +143,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             for p in providers.get(api).map(Vec::as_slice).unwrap_or_default() {
                 if *p != s.name {
                     s.links_to.push(Link {
-                        to: p.clone(),
+                        to: p.as_str().into(),
                         kind: LinkKind::Api,
                         pos: *pos,
                     });

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::yaml::{Kind, Node};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::source::{Pos, SourceMap};
+use crate::source::{Pos, SourceMap, Str};
 use crate::tr;
 
 const WORKLOADS: &[&str] = &[
@@ -47,7 +47,7 @@ fn labels(n: Option<&Node>) -> BTreeMap<String, String> {
     n.and_then(Node::as_map)
         .map(|m| {
             m.iter()
-                .filter_map(|e| e.value.as_str().map(|v| (e.key.clone(), v.to_string())))
+                .filter_map(|e| e.value.as_str().map(|v| (e.key.to_string(), v.to_string())))
                 .collect()
         })
         .unwrap_or_default()
@@ -163,7 +163,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                         .filter_map(|e| {
                             e.value
                                 .as_str()
-                                .map(|v| (e.key.clone(), v.to_string(), e.key_pos))
+                                .map(|v| (e.key.to_string(), v.to_string(), e.key_pos))
                         })
                         .collect()
                 })
@@ -179,7 +179,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, w) in workloads.iter().enumerate() {
         by_name
-            .entry((w.namespace.clone(), w.service.name.clone()))
+            .entry((w.namespace.clone(), w.service.name.to_string()))
             .or_default()
             .push(i);
     }
@@ -237,8 +237,8 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                     exposed.push((
                         w,
                         Port {
-                            target: target.clone(),
-                            published: Some(published.clone()),
+                            target: target.as_str().into(),
+                            published: Some(published.as_str().into()),
                             host_ip: None,
                             protocol: None,
                             mode: None,
@@ -306,9 +306,9 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     }
 
     // Env and ConfigMap references to other services' DNS names.
-    let names: Vec<String> = workloads.iter().map(|w| w.service.name.clone()).collect();
+    let names: Vec<Str> = workloads.iter().map(|w| w.service.name.clone()).collect();
     for (i, w) in workloads.iter_mut().enumerate() {
-        let mut values: Vec<(String, Pos)> = w
+        let mut values: Vec<(Str, Pos)> = w
             .service
             .environment
             .iter()
@@ -318,12 +318,12 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             if let Some(data) = configmaps.get(&(w.namespace.clone(), cm.clone())) {
                 for (k, v, _) in data {
                     if key.as_ref().is_none_or(|x| x == k) {
-                        values.push((v.clone(), *pos));
+                        values.push((Str::from(v.as_str()), *pos));
                     }
                 }
             }
         }
-        let mut links: BTreeMap<String, Pos> = BTreeMap::new();
+        let mut links: BTreeMap<Str, Pos> = BTreeMap::new();
         let arg_hosts: Vec<(String, Pos)> = w
             .service
             .command
@@ -371,7 +371,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
         let mut backends: Vec<(String, Pos)> = Vec::new();
         collect_backends(d.node, &mut backends);
         let mut s = Service {
-            name: format!("ingress/{}", d.name),
+            name: compact_str::format_compact!("ingress/{}", d.name),
             name_pos: d.name_pos,
             body: d.node.pos.at,
             kind: Some("Ingress".into()),
@@ -486,10 +486,10 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         .at_pos(sm, d.name_pos));
     };
     let mut s = Service {
-        name,
+        name: name.into(),
         name_pos: d.name_pos,
         body: n.pos.at,
-        kind: Some(d.kind.clone()),
+        kind: Some(d.kind.as_str().into()),
         ..Service::default()
     };
     match d.kind.as_str() {
@@ -540,15 +540,15 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         if ci == 0 {
             if let Some(img) = c.get("image") {
                 s.image = Some(Located::new(
-                    img.as_str().unwrap_or_default().to_string(),
+                    img.as_str().unwrap_or_default().into(),
                     img.pos,
                 ));
             }
-            let cmd: Vec<String> = ["command", "args"]
+            let cmd: Vec<Str> = ["command", "args"]
                 .iter()
                 .filter_map(|k| c.get(k).and_then(Node::as_seq))
                 .flatten()
-                .filter_map(|x| x.as_str().map(str::to_string))
+                .filter_map(|x| x.as_str().map(Str::from))
                 .collect();
             if !cmd.is_empty() {
                 s.command = Some(Located::new(cmd, c.pos));
@@ -556,7 +556,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         }
         for p in c.get("ports").and_then(Node::as_seq).unwrap_or_default() {
             if let Some(t) = p.get("containerPort").and_then(Node::as_str) {
-                s.expose.push(t.to_string());
+                s.expose.push(t.into());
             }
         }
         if let Some(e) = c.entry("livenessProbe") {
@@ -572,14 +572,14 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
             let Some(name) = e.get("name").and_then(Node::as_str) else {
                 continue;
             };
-            let value = e.get("value").and_then(Node::as_str).map(str::to_string);
+            let value = e.get("value").and_then(Node::as_str).map(Str::from);
             if let Some(r) = node_at(e, &["valueFrom", "configMapKeyRef"])
                 && let (Some(cm), Some(key)) = (str_at(r, &["name"]), str_at(r, &["key"]))
             {
                 configmaps.push((cm.to_string(), Some(key.to_string()), e.pos));
             }
             s.environment.push(EnvVar {
-                name: name.to_string(),
+                name: name.into(),
                 value,
                 pos: e.pos,
                 env_file: None,
@@ -596,15 +596,11 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         .and_then(Node::as_seq)
         .unwrap_or_default()
     {
-        let target = v
-            .get("name")
-            .and_then(Node::as_str)
-            .unwrap_or("")
-            .to_string();
+        let target = v.get("name").and_then(Node::as_str).unwrap_or("").into();
         if let Some(path) = str_at(v, &["hostPath", "path"]) {
             s.mounts.push(Mount {
                 kind: MountKind::Bind,
-                source: Some(path.to_string()),
+                source: Some(path.into()),
                 target,
                 read_only: false,
                 pos: v.pos,
@@ -612,7 +608,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         } else if let Some(claim) = str_at(v, &["persistentVolumeClaim", "claimName"]) {
             s.mounts.push(Mount {
                 kind: MountKind::Volume,
-                source: Some(claim.to_string()),
+                source: Some(claim.into()),
                 target,
                 read_only: false,
                 pos: v.pos,

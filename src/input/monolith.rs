@@ -154,10 +154,10 @@ pub fn from_description(sm: &SourceMap, arch: &architecture::Architecture) -> Re
     };
     for m in &mono.modules {
         d.modules.insert(
-            m.name.clone(),
+            m.name.to_string(),
             ModuleInfo {
-                package: m.package.as_ref().map(|p| p.value.clone()),
-                owner: m.owner.as_ref().map(|o| o.value.clone()),
+                package: m.package.as_ref().map(|p| p.value.to_string()),
+                owner: m.owner.as_ref().map(|o| o.value.to_string()),
             },
         );
     }
@@ -167,13 +167,15 @@ pub fn from_description(sm: &SourceMap, arch: &architecture::Architecture) -> Re
         }
         for t in &m.tables {
             d.accesses
-                .insert((m.name.clone(), t.name.clone()), t.access);
+                .insert((m.name.to_string(), t.name.to_string()), t.access);
         }
     }
-    let names = |v: &[crate::model::Located<String>]| v.iter().map(|x| x.value.clone()).collect();
+    let names = |v: &[crate::model::Located<crate::source::Str>]| {
+        v.iter().map(|x| x.value.to_string()).collect()
+    };
     for u in &mono.use_cases {
         d.use_cases.push(UseCaseIn {
-            name: u.name.clone(),
+            name: u.name.to_string(),
             modules: names(&u.modules),
             reads: names(&u.reads),
             writes: names(&u.writes),

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
-use crate::source::{Pos, Span};
+use crate::source::{Pos, Span, Str};
 use crate::tr;
 
 /// A YAML node with its position and tag.
@@ -27,7 +27,7 @@ pub enum Kind {
     /// A scalar keeps its source text; `plain` is false for quoted and block scalars, which
     /// are always strings. Typing happens late, as Compose does it.
     Scalar {
-        text: String,
+        text: Str,
         plain: bool,
     },
     Seq(Vec<Node>),
@@ -36,7 +36,7 @@ pub enum Kind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Str,
     pub key_pos: Pos,
     pub value: Node,
 }
@@ -265,7 +265,7 @@ impl Node {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tag.as_deref() == Some(tag)
     }
-    pub fn scalar(text: impl Into<String>, pos: Pos) -> Node {
+    pub fn scalar(text: impl Into<Str>, pos: Pos) -> Node {
         Node {
             kind: Kind::Scalar {
                 text: text.into(),
@@ -327,7 +327,7 @@ enum Frame {
     },
     Map {
         entries: Vec<Entry>,
-        key: Option<(String, Pos)>,
+        key: Option<(Str, Pos)>,
         /// Hashes of the keys, filled once a mapping grows past a few entries.
         seen: HashSet<u64>,
         merges: Vec<(usize, Node)>,
@@ -435,7 +435,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                 Some((
                     Node {
                         kind: Kind::Scalar {
-                            text: value.into_owned(),
+                            text: Str::from(value),
                             plain,
                         },
                         pos: Pos::new(sp),
@@ -569,7 +569,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     };
                     // the key's text moves out of its node: no copy per key
                     let text = if null && plain {
-                        "null".to_string()
+                        Str::const_new("null")
                     } else {
                         text
                     };
@@ -613,7 +613,7 @@ fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<
     if merges.is_empty() {
         return Ok(());
     }
-    let mut present: HashSet<String> = entries.iter().map(|e| e.key.clone()).collect();
+    let mut present: HashSet<Str> = entries.iter().map(|e| e.key.clone()).collect();
     let mut merged: Vec<Entry> = Vec::new();
     for (_, source) in merges {
         let sources: Vec<Node> = match source.kind {

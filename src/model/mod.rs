@@ -12,7 +12,7 @@ pub mod monolith;
 
 use std::collections::BTreeMap;
 
-use crate::source::{Pos, Span};
+use crate::source::{Pos, Span, Str};
 
 /// A value with the place it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,8 +134,8 @@ impl Mode {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dependency {
-    pub service: String,
-    pub condition: String,
+    pub service: Str,
+    pub condition: Str,
     pub required: bool,
     pub pos: Pos,
 }
@@ -157,16 +157,16 @@ pub enum LinkKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     /// Name of the service this one needs.
-    pub to: String,
+    pub to: Str,
     pub kind: LinkKind,
     pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnvVar {
-    pub name: String,
+    pub name: Str,
     /// Never printed: environment values are secrets in real projects.
-    pub value: Option<String>,
+    pub value: Option<Str>,
     pub pos: Pos,
     /// The env file the entry came from (`env_file:`), when it did not come from `environment`.
     pub env_file: Option<std::path::PathBuf>,
@@ -174,12 +174,12 @@ pub struct EnvVar {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Port {
-    pub target: String,
-    pub published: Option<String>,
-    pub host_ip: Option<String>,
-    pub protocol: Option<String>,
+    pub target: Str,
+    pub published: Option<Str>,
+    pub host_ip: Option<Str>,
+    pub protocol: Option<Str>,
     /// `mode` as written in the long syntax (`ingress` is Swarm routing mesh).
-    pub mode: Option<String>,
+    pub mode: Option<Str>,
     pub pos: Pos,
 }
 
@@ -197,8 +197,8 @@ pub enum MountKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mount {
     pub kind: MountKind,
-    pub source: Option<String>,
-    pub target: String,
+    pub source: Option<Str>,
+    pub target: Str,
     pub read_only: bool,
     pub pos: Pos,
 }
@@ -206,9 +206,9 @@ pub struct Mount {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Build {
     /// Context path as written, or a URL.
-    pub context: String,
-    pub target: Option<Located<String>>,
-    pub dockerfile: Option<String>,
+    pub context: Str,
+    pub target: Option<Located<Str>>,
+    pub dockerfile: Option<Str>,
     pub pos: Pos,
 }
 
@@ -221,7 +221,7 @@ pub struct Deploy {
     pub rollback_config: Option<Pos>,
     pub restart_policy: Option<Pos>,
     pub resources_limits: Option<Pos>,
-    pub endpoint_mode: Option<Located<String>>,
+    pub endpoint_mode: Option<Located<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -236,39 +236,39 @@ pub struct Service {
     /// The user's classification of this service (`x-stackfit: {class: …}` in the service,
     /// `classify.services` at the top or in `stackfit.toml`), over what its image says.
     pub class_override: Option<Located<class::ClassOverride>>,
-    pub name: String,
+    pub name: Str,
     pub name_pos: Pos,
     /// The whole service definition (for suppressions scoped to a service).
     pub body: Span,
-    pub image: Option<Located<String>>,
+    pub image: Option<Located<Str>>,
     /// Boxed: a `Build` is large and many services have none.
     pub build: Option<Box<Build>>,
-    pub command: Option<Located<Vec<String>>>,
-    pub entrypoint: Option<Located<Vec<String>>>,
-    pub profiles: Vec<String>,
+    pub command: Option<Located<Vec<Str>>>,
+    pub entrypoint: Option<Located<Vec<Str>>>,
+    pub profiles: Vec<Str>,
     pub depends_on: Vec<Dependency>,
-    pub links: Vec<Located<String>>,
-    pub volumes_from: Vec<Located<String>>,
-    pub network_mode: Option<Located<String>>,
+    pub links: Vec<Located<Str>>,
+    pub volumes_from: Vec<Located<Str>>,
+    pub network_mode: Option<Located<Str>>,
     pub environment: Vec<EnvVar>,
     pub ports: Vec<Port>,
-    pub expose: Vec<String>,
+    pub expose: Vec<Str>,
     pub mounts: Vec<Mount>,
-    pub networks: Vec<String>,
+    pub networks: Vec<Str>,
     pub healthcheck: Option<Pos>,
     pub healthcheck_disabled: bool,
-    pub restart: Option<Located<String>>,
+    pub restart: Option<Located<Str>>,
     /// `working_dir`: where in the image the service runs (tells apart services built from one
     /// development image that run different code directories).
-    pub working_dir: Option<String>,
-    pub container_name: Option<Located<String>>,
-    pub labels: BTreeMap<String, Located<String>>,
+    pub working_dir: Option<Str>,
+    pub container_name: Option<Located<Str>>,
+    pub labels: BTreeMap<Str, Located<Str>>,
     /// `deploy:`, boxed: most services have none, and a `Deploy` is large (read it through
     /// [`Service::deploy`]).
     pub deploy: Option<Box<Deploy>>,
     pub scale: Option<Located<u64>>,
-    pub secrets: Vec<String>,
-    pub configs: Vec<String>,
+    pub secrets: Vec<Str>,
+    pub configs: Vec<Str>,
     pub develop_watch: Option<Pos>,
     pub privileged: bool,
     pub devices: Vec<Pos>,
@@ -281,7 +281,7 @@ pub struct Service {
     /// Dependencies from non-Compose inputs (architecture, manifests, catalogs).
     pub links_to: Vec<Link>,
     /// Kubernetes / architecture extras: the workload kind (`Deployment`, `CronJob`…).
-    pub kind: Option<String>,
+    pub kind: Option<Str>,
     pub probes: Probes,
     pub hpa: Option<Pos>,
     pub pdb: Option<Pos>,
@@ -304,6 +304,26 @@ impl Service {
     /// The service's `deploy:` (every key unset when it has none).
     pub fn deploy(&self) -> &Deploy {
         self.deploy.as_deref().unwrap_or(&NO_DEPLOY)
+    }
+
+    /// Gives back what its lists reserved beyond their length (a list grown by one push keeps
+    /// room for four): the model of a large file lives to the end of the run.
+    pub fn shrink_to_fit(&mut self) {
+        self.profiles.shrink_to_fit();
+        self.depends_on.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.volumes_from.shrink_to_fit();
+        self.environment.shrink_to_fit();
+        self.ports.shrink_to_fit();
+        self.expose.shrink_to_fit();
+        self.mounts.shrink_to_fit();
+        self.networks.shrink_to_fit();
+        self.secrets.shrink_to_fit();
+        self.configs.shrink_to_fit();
+        self.devices.shrink_to_fit();
+        self.host_namespaces.shrink_to_fit();
+        self.ignores.shrink_to_fit();
+        self.links_to.shrink_to_fit();
     }
 
     /// The service's `deploy:` to change, created when it has none.

@@ -13,12 +13,11 @@ pub use crate::analysis::plan::Plan;
 pub use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
 pub use crate::analysis::rules::{Concern, Severity};
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
 use crate::model::Model;
+use crate::source::Str;
 
 /// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
 pub use crate::model::SCHEMA_VERSION;
@@ -32,20 +31,20 @@ pub struct GraphReport {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphService {
-    pub name: String,
-    pub image: Option<String>,
+    pub name: Str,
+    pub image: Option<Str>,
     /// Build context path, relative to the project directory.
-    pub build: Option<String>,
+    pub build: Option<Str>,
     /// Effective replicas (`deploy.replicas`, else `scale`, else 1); null in global mode.
     pub replicas: Option<u64>,
     pub mode: &'static str,
-    pub profiles: Vec<String>,
+    pub profiles: Vec<Str>,
     pub class: &'static str,
     pub roles: Vec<&'static str>,
     pub ports: Vec<GraphPort>,
-    pub container_name: Option<String>,
+    pub container_name: Option<Str>,
     pub healthcheck: bool,
-    pub restart: Option<String>,
+    pub restart: Option<Str>,
 }
 
 /// A port as Docker Compose's `config` shows it: the container port, the host side if published,
@@ -53,19 +52,19 @@ pub struct GraphService {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct GraphPort {
     /// The container port (or range, as written, when it is not a number).
-    pub target: String,
+    pub target: Str,
     /// The host port or range; null when Docker picks one.
-    pub published: Option<String>,
-    pub protocol: Cow<'static, str>,
+    pub published: Option<Str>,
+    pub protocol: Str,
     /// The host address the port binds to; null for every address (public on the host).
-    pub host_ip: Option<String>,
-    pub mode: Cow<'static, str>,
+    pub host_ip: Option<Str>,
+    pub mode: Str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
 pub struct GraphEdge {
-    pub from: String,
-    pub to: String,
+    pub from: Str,
+    pub to: Str,
     pub kind: &'static str,
 }
 
@@ -84,7 +83,7 @@ impl GraphReport {
                     build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
                     mode: s.mode().as_str(),
-                    profiles: s.profiles.iter().map(|p| shown(p)).collect(),
+                    profiles: s.profiles.iter().map(shown).collect(),
                     class: info.class.as_str(),
                     roles: vec![info.role],
                     ports: s
@@ -93,9 +92,9 @@ impl GraphReport {
                         .map(|p| GraphPort {
                             target: p.target.clone(),
                             published: p.published.clone(),
-                            protocol: p.protocol.clone().map_or(Cow::Borrowed("tcp"), Cow::Owned),
+                            protocol: p.protocol.clone().unwrap_or(Str::const_new("tcp")),
                             host_ip: p.host_ip.clone(),
-                            mode: p.mode.clone().map_or(Cow::Borrowed("ingress"), Cow::Owned),
+                            mode: p.mode.clone().unwrap_or(Str::const_new("ingress")),
                         })
                         .collect(),
                     container_name: s.container_name.as_ref().map(|c| shown(&c.value)),

@@ -169,7 +169,7 @@ impl Picture {
                     n = members.len()
                 )
             } else {
-                s.name.clone()
+                s.name.to_string()
             };
             let replicas = match (members.len(), s.replicas) {
                 (1, Some(n)) if n > 1 => Some(format!("×{n}")),
@@ -184,7 +184,7 @@ impl Picture {
                 class: s.class.to_string(),
                 members: members
                     .iter()
-                    .map(|&m| g.services[m].name.clone())
+                    .map(|&m| g.services[m].name.to_string())
                     .collect(),
                 replicas,
             });

@@ -5,6 +5,8 @@
 
 use std::sync::Mutex;
 
+use super::Str;
+
 struct Noted {
     name: String,
     value: String,
@@ -58,11 +60,10 @@ pub fn note(name: &str, value: &str, from_process: bool) {
     r.sorted = false;
 }
 
-fn redact(text: &str, only_process: bool) -> String {
+/// `None` when nothing in `text` is to be redacted (the caller keeps its own copy).
+fn redact(text: &str, only_process: bool) -> Option<String> {
     let mut guard = NOTED.lock().unwrap_or_else(|e| e.into_inner());
-    let Some(r) = guard.as_mut() else {
-        return text.to_string();
-    };
+    let r = guard.as_mut()?;
     if !r.sorted {
         // Longest first, so that a value containing another is replaced whole.
         let order =
@@ -76,10 +77,11 @@ fn redact(text: &str, only_process: bool) -> String {
         all.extend(r.files.iter());
         all.sort_by(|a, b| b.value.len().cmp(&a.value.len()).then(a.name.cmp(&b.name)));
     }
-    let mut out = text.to_string();
+    let mut out: Option<String> = None;
     for x in all {
-        if out.contains(&x.value) {
-            out = out.replace(&x.value, &format!("${{{}}}", x.name));
+        let cur = out.as_deref().unwrap_or(text);
+        if cur.contains(&x.value) {
+            out = Some(cur.replace(&x.value, &format!("${{{}}}", x.name)));
         }
     }
     out
@@ -87,13 +89,13 @@ fn redact(text: &str, only_process: bool) -> String {
 
 /// A message: no interpolated value of any origin is printed; each shows as `${NAME}`.
 pub fn redact_message(text: &str) -> String {
-    redact(text, false)
+    redact(text, false).unwrap_or_else(|| text.to_string())
 }
 
 /// An identifier field: substitutions from project files stay, those from the process
 /// environment show as `${NAME}`.
-pub fn redact_identifier(text: &str) -> String {
-    redact(text, true)
+pub fn redact_identifier(text: &Str) -> Str {
+    redact(text, true).map_or_else(|| text.clone(), Str::from)
 }
 
 #[cfg(test)]
@@ -109,7 +111,7 @@ mod tests {
             "image acme/app:${TAG_T} with ${SECRET_TOKEN_T}"
         );
         assert_eq!(
-            redact_identifier("acme/app:release-7-s3cr3t-value"),
+            redact_identifier(&"acme/app:release-7-s3cr3t-value".into()),
             "acme/app:release-7-${SECRET_TOKEN_T}"
         );
         note("SHORT_T", "ab", true);

@@ -96,7 +96,7 @@ fn to_json(n: &Node) -> Value {
     match &n.kind {
         Kind::Scalar { text, plain } => {
             if !*plain {
-                return Value::String(text.clone());
+                return Value::String(text.to_string());
             }
             if n.is_null() {
                 Value::Null
@@ -107,14 +107,14 @@ fn to_json(n: &Node) -> Value {
             } else if let Ok(f) = text.parse::<f64>() {
                 json!(f)
             } else {
-                Value::String(text.clone())
+                Value::String(text.to_string())
             }
         }
         Kind::Seq(items) => Value::Array(items.iter().map(to_json).collect()),
         Kind::Map(entries) => Value::Object(
             entries
                 .iter()
-                .map(|e| (e.key.clone(), to_json(&e.value)))
+                .map(|e| (e.key.to_string(), to_json(&e.value)))
                 .collect(),
         ),
     }

@@ -203,7 +203,7 @@ proptest! {
         let tree = input::yaml::parse(&text, 0, input::yaml::Budget::for_len(text.len())).unwrap().remove(0);
         let merged = merge(tree.clone(), tree.clone(), Level::Root);
         let names = |t: &input::yaml::Node| -> Vec<String> {
-            t.get("services").unwrap().as_map().unwrap().iter().map(|e| e.key.clone()).collect()
+            t.get("services").unwrap().as_map().unwrap().iter().map(|e| e.key.to_string()).collect()
         };
         prop_assert_eq!(names(&merged), names(&tree));
         for e in tree.get("services").unwrap().as_map().unwrap() {

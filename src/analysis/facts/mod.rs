@@ -131,7 +131,7 @@ impl Facts {
         // name order, so the services starting with a stem are one contiguous range.
         let fp_names: Vec<String> = first_party
             .iter()
-            .map(|&a| svcs[a].name.to_ascii_lowercase())
+            .map(|&a| svcs[a].name.as_str().to_ascii_lowercase())
             .collect();
         let mut fp_sorted: Vec<(usize, &str)> = first_party
             .iter()
@@ -647,7 +647,7 @@ pub fn image_key(s: &Service) -> String {
             b.context,
             b.dockerfile.as_deref().unwrap_or("Dockerfile")
         ),
-        (Some(i), None) => i.value.clone(),
+        (Some(i), None) => i.value.to_string(),
         (None, None) => format!("service:{}", s.name),
     }
 }
@@ -744,10 +744,7 @@ mod tests {
     #[test]
     fn versions_of_one_service_are_one_unit() {
         let svc = |image: &str| Service {
-            image: Some(crate::model::Located::new(
-                image.to_string(),
-                Pos::default(),
-            )),
+            image: Some(crate::model::Located::new(image.into(), Pos::default())),
             ..Service::default()
         };
         let k = |i: &str| {

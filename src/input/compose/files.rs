@@ -11,7 +11,7 @@ use super::merge::{Level, insert_in_section, merge, remove_key, same_content, se
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::input::{ReadLimits, read_source};
-use crate::source::{Pos, SourceMap, Span};
+use crate::source::{Pos, SourceMap, Span, Str};
 use crate::tr;
 
 /// The environment used for interpolation: process environment over `.env`/`--env-file`.
@@ -197,7 +197,7 @@ impl<'a> Loader<'a> {
                                 )
                                 .at_pos(self.sm, node.pos));
                             }
-                            *text = v;
+                            *text = v.into();
                             *plain = false;
                         }
                         Err(e) => {
@@ -531,7 +531,7 @@ impl<'a> Loader<'a> {
         let this = self.sm.file(id).path.canonicalize().unwrap_or_default();
         // Resolve every extending service against the file as written, then write back.
         let index = service_index(root);
-        let mut resolved: HashMap<String, Node> = HashMap::new();
+        let mut resolved: HashMap<Str, Node> = HashMap::new();
         for e in services.iter().filter(|e| e.value.get("extends").is_some()) {
             let mut stack = Vec::new();
             let node = self.resolve_service(&index, &this, &e.key, env, &mut stack, None)?;
@@ -552,7 +552,7 @@ impl<'a> Loader<'a> {
 
     fn resolve_service(
         &mut self,
-        services: &HashMap<String, Node>,
+        services: &HashMap<Str, Node>,
         file: &Path,
         name: &str,
         env: &Environment,
@@ -599,7 +599,7 @@ impl<'a> Loader<'a> {
                     ),
                     None => None,
                 };
-                (s.to_string(), f)
+                (Str::from(s), f)
             }
             _ => {
                 return Err(type_error(

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::input::yaml::{Entry, Kind, Node};
-use crate::source::Pos;
+use crate::source::{Pos, Str};
 
 pub(super) fn same_content(a: &Node, b: &Node) -> bool {
     match (&a.kind, &b.kind) {
@@ -31,7 +31,7 @@ pub(super) fn remove_key(node: &mut Node, key: &str) {
 }
 
 /// The services of a compose tree by name (one lookup each, whatever the file's size).
-pub(super) fn service_index(root: &Node) -> HashMap<String, Node> {
+pub(super) fn service_index(root: &Node) -> HashMap<Str, Node> {
     root.get("services")
         .and_then(Node::as_map)
         .map(|m| m.iter().map(|e| (e.key.clone(), e.value.clone())).collect())
@@ -44,7 +44,7 @@ pub(super) fn insert_in_section(root: &mut Node, section: &str, entry: Entry, po
     };
     if !entries.iter().any(|e| e.key == section) {
         entries.push(Entry {
-            key: section.to_string(),
+            key: section.into(),
             key_pos: pos,
             value: Node {
                 kind: Kind::Map(Vec::new()),
@@ -119,11 +119,11 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
             };
             // Keys found through an index, not a scan per key: two files of 50,000 services
             // merge in linear time. A key `!reset` removes is marked and dropped at the end.
-            let mut index: HashMap<String, usize> = HashMap::with_capacity(a.len());
+            let mut index: HashMap<Str, usize> = HashMap::with_capacity(a.len());
             if a.len().saturating_mul(b.len()) > 64 {
                 index.extend(a.iter().enumerate().map(|(i, x)| (x.key.clone(), i)));
             }
-            let find = |a: &[Entry], index: &HashMap<String, usize>, key: &str| {
+            let find = |a: &[Entry], index: &HashMap<Str, usize>, key: &str| {
                 if index.is_empty() {
                     a.iter().position(|x| x.key == key)
                 } else {
@@ -174,7 +174,7 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
                     tag: None,
                 };
             }
-            let keyed: Option<fn(&Node) -> Option<String>> = if level == Level::ServiceKey {
+            let keyed: Option<fn(&Node) -> Option<Str>> = if level == Level::ServiceKey {
                 match key {
                     "volumes" | "devices" | "tmpfs" => Some(mount_target),
                     "secrets" | "configs" => Some(source_key),
@@ -224,24 +224,24 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
     }
 }
 
-pub(super) fn mount_target(n: &Node) -> Option<String> {
+pub(super) fn mount_target(n: &Node) -> Option<Str> {
     match &n.kind {
         Kind::Scalar { text, .. } => {
             let parts: Vec<&str> = text.split(':').collect();
             Some(match parts.len() {
-                1 => parts[0].to_string(),
-                _ => parts[1].to_string(),
+                1 => parts[0].into(),
+                _ => parts[1].into(),
             })
         }
-        Kind::Map(_) => n.get("target").and_then(Node::as_str).map(str::to_string),
+        Kind::Map(_) => n.get("target").and_then(Node::as_str).map(Str::from),
         _ => None,
     }
 }
 
-pub(super) fn source_key(n: &Node) -> Option<String> {
+pub(super) fn source_key(n: &Node) -> Option<Str> {
     match &n.kind {
         Kind::Scalar { text, .. } => Some(text.clone()),
-        Kind::Map(_) => n.get("source").and_then(Node::as_str).map(str::to_string),
+        Kind::Map(_) => n.get("source").and_then(Node::as_str).map(Str::from),
         _ => None,
     }
 }
@@ -256,13 +256,13 @@ pub fn list_to_map(n: Node) -> Node {
                     continue;
                 };
                 let (k, v) = match text.split_once('=') {
-                    Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                    Some((k, v)) => (Str::from(k), Some(Str::from(v))),
                     None => match text.split_once(':') {
                         // extra_hosts "host:ip" form
                         Some((k, v))
                             if !v.is_empty() && !k.is_empty() && text.matches(':').count() == 1 =>
                         {
-                            (k.to_string(), Some(v.to_string()))
+                            (Str::from(k), Some(Str::from(v)))
                         }
                         _ => (text.clone(), None),
                     },
@@ -271,7 +271,7 @@ pub fn list_to_map(n: Node) -> Node {
                     Some(v) => Node::scalar(v, item.pos),
                     None => Node {
                         kind: Kind::Scalar {
-                            text: String::new(),
+                            text: Str::default(),
                             plain: true,
                         },
                         pos: item.pos,

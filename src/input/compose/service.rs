@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 use std::fmt::Display;
+
+use compact_str::ToCompactString;
 use std::path::{Path, PathBuf};
 
 use super::files::{Environment, Loader, type_error};
@@ -16,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::model::class::ClassOverride;
 use crate::model::*;
-use crate::source::{Pos, SourceMap};
+use crate::source::{Pos, SourceMap, Str};
 use crate::tr;
 
 pub(super) struct Builder<'l, 'a> {
@@ -47,7 +49,7 @@ impl Builder<'_, '_> {
         self.loader.sm
     }
 
-    fn str_of(&self, what: &dyn Display, n: &Node) -> Result<String> {
+    fn str_of(&self, what: &dyn Display, n: &Node) -> Result<Str> {
         match &n.kind {
             Kind::Scalar { text, .. } if !n.is_null() => Ok(text.clone()),
             _ => Err(type_error(
@@ -143,7 +145,7 @@ impl Builder<'_, '_> {
                     if let Some(ext) = e.value.get("external").filter(|x| x.as_map().is_none()) {
                         self.bool_of(&format!("{section}.{}.external", e.key), ext)?;
                     }
-                    target.insert(e.key.clone(), e.key_pos);
+                    target.insert(e.key.to_string(), e.key_pos);
                 }
             }
         }
@@ -158,7 +160,8 @@ impl Builder<'_, '_> {
                     self.map_of(&format!("networks.{}", e.key), &e.value)?;
                     if let Some(d) = e.value.get("driver") {
                         net.driver = Some(Located::new(
-                            self.str_of(&format!("networks.{}.driver", e.key), d)?,
+                            self.str_of(&format!("networks.{}.driver", e.key), d)?
+                                .into(),
                             d.pos,
                         ));
                     }
@@ -168,7 +171,7 @@ impl Builder<'_, '_> {
                             || self.bool_of(&format!("networks.{}.external", e.key), x)?;
                     }
                 }
-                model.networks.insert(e.key.clone(), net);
+                model.networks.insert(e.key.to_string(), net);
             }
         }
         let mut classify_services: Vec<(String, Pos, Located<ClassOverride>)> = Vec::new();
@@ -182,7 +185,7 @@ impl Builder<'_, '_> {
                         "services" => {
                             for n in by_name {
                                 let o = self.class_of(&format!("{what}.{}", n.key), &n.value)?;
-                                classify_services.push((n.key.clone(), n.key_pos, o));
+                                classify_services.push((n.key.to_string(), n.key_pos, o));
                             }
                         }
                         "images" => {
@@ -206,7 +209,7 @@ impl Builder<'_, '_> {
             }
         }
         let mut all: Vec<Service> = Vec::new();
-        let mut refs: HashMap<String, References> = HashMap::new();
+        let mut refs: HashMap<Str, References> = HashMap::new();
         let services = root
             .as_map_mut()
             .and_then(|m| m.iter_mut().find(|e| e.key == "services"))
@@ -409,7 +412,7 @@ impl Builder<'_, '_> {
         // the inactive ones leave by name; the others stay where they are, in order
         for (s, _) in all.iter_mut().zip(&active).filter(|(_, a)| !**a) {
             model.inactive_at.push(s.name_pos);
-            model.inactive.push(std::mem::take(&mut s.name));
+            model.inactive.push(std::mem::take(&mut s.name).into());
         }
         let mut keep = active.iter();
         all.retain(|_| keep.next().copied().unwrap_or(false));
@@ -432,7 +435,7 @@ impl Builder<'_, '_> {
     }
 
     /// A required string key of a long-syntax entry (`target` of a port or mount).
-    fn required_str(&self, what: &dyn Display, i: &Node, key: &str) -> Result<String> {
+    fn required_str(&self, what: &dyn Display, i: &Node, key: &str) -> Result<Str> {
         self.str_of(&format!("{what}.{key}"), self.required(what, i, key)?)
     }
 
@@ -482,7 +485,7 @@ impl Builder<'_, '_> {
                 };
                 for r in m {
                     ignores.push(Ignore {
-                        rule: r.key.clone(),
+                        rule: r.key.to_string(),
                         reason: r.value.as_str().unwrap_or("").to_string(),
                         pos: r.key_pos,
                     });
@@ -508,9 +511,9 @@ impl Builder<'_, '_> {
                 .at_pos(self.sm(), e.value.pos));
             };
             declared.push(DeclaredEntry {
-                key: e.key.clone(),
+                key: e.key.to_string(),
                 key_pos: e.key_pos,
-                value: Located::new(text.clone(), e.value.pos),
+                value: Located::new(text.to_string(), e.value.pos),
             });
         }
         Ok(())
@@ -518,7 +521,7 @@ impl Builder<'_, '_> {
 
     fn service(&mut self, name: &str, name_pos: Pos, node: &Node) -> Result<Service> {
         let mut s = Service {
-            name: name.to_string(),
+            name: name.into(),
             name_pos,
             body: node.pos.at,
             ..Service::default()
@@ -557,7 +560,7 @@ impl Builder<'_, '_> {
                 "links" => {
                     for i in self.seq_of(&p(key), v)? {
                         let t = self.str_of(&p(key), i)?;
-                        let svc = t.split(':').next().unwrap_or("").to_string();
+                        let svc = t.split(':').next().unwrap_or("").into();
                         s.links.push(Located::new(svc, i.pos));
                     }
                 }
@@ -567,7 +570,7 @@ impl Builder<'_, '_> {
                         if t.starts_with("container:") {
                             continue;
                         }
-                        let svc = t.split(':').next().unwrap_or("").to_string();
+                        let svc = t.split(':').next().unwrap_or("").into();
                         s.volumes_from.push(Located::new(svc, i.pos));
                     }
                 }
@@ -731,7 +734,7 @@ impl Builder<'_, '_> {
                     if let Some(dep) = t.strip_prefix("service:") {
                         // Compose turns a shared namespace into an implicit dependency.
                         s.depends_on.push(Dependency {
-                            service: dep.to_string(),
+                            service: dep.into(),
                             condition: "service_started".into(),
                             required: true,
                             pos: v.pos,
@@ -783,15 +786,15 @@ impl Builder<'_, '_> {
                         from_files[old] = None;
                     }
                     from_files.push(Some(EnvVar {
-                        name: k,
-                        value: Some(v),
+                        name: k.into(),
+                        value: Some(v.into()),
                         pos,
                         env_file: Some(path.clone()),
                     }));
                 }
             }
             // `environment` wins over `env_file`.
-            let own: std::collections::HashSet<String> =
+            let own: std::collections::HashSet<Str> =
                 s.environment.iter().map(|e| e.name.clone()).collect();
             for f in from_files.into_iter().flatten() {
                 if !own.contains(&f.name) {
@@ -799,6 +802,7 @@ impl Builder<'_, '_> {
                 }
             }
         }
+        s.shrink_to_fit();
         Ok(s)
     }
 
@@ -814,7 +818,7 @@ impl Builder<'_, '_> {
             Kind::Scalar { .. } => {
                 let ctx = self.str_of(&format!("services.{name}.build"), v)?;
                 Ok(Build {
-                    context: base(&ctx, v.pos),
+                    context: base(&ctx, v.pos).into(),
                     pos: v.pos,
                     ..Build::default()
                 })
@@ -831,12 +835,9 @@ impl Builder<'_, '_> {
                     )),
                     None => None,
                 };
-                let dockerfile = v
-                    .get("dockerfile")
-                    .and_then(Node::as_str)
-                    .map(str::to_string);
+                let dockerfile = v.get("dockerfile").and_then(Node::as_str).map(Str::from);
                 Ok(Build {
-                    context: base(&ctx, v.pos),
+                    context: base(&ctx, v.pos).into(),
                     target,
                     dockerfile,
                     pos: v.pos,
@@ -851,7 +852,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn command_of(&self, what: &dyn Display, v: &Node) -> Result<Option<Located<Vec<String>>>> {
+    fn command_of(&self, what: &dyn Display, v: &Node) -> Result<Option<Located<Vec<Str>>>> {
         match &v.kind {
             _ if v.is_null() => Ok(None),
             Kind::Scalar { text, .. } => Ok(Some(Located::new(shell_split(text), v.pos))),
@@ -961,7 +962,7 @@ impl Builder<'_, '_> {
         // A later entry of the same name replaces the earlier one and moves to the end, as
         // Compose does; tombstones and an index keep it linear.
         let mut slots: Vec<Option<EnvVar>> = Vec::new();
-        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut at: HashMap<Str, usize> = HashMap::new();
         let mut push = |ev: EnvVar| {
             if let Some(old) = at.insert(ev.name.clone(), slots.len()) {
                 slots[old] = None;
@@ -974,13 +975,13 @@ impl Builder<'_, '_> {
                     let t = self.str_of(&what, i)?;
                     match t.split_once('=') {
                         Some((k, val)) => push(EnvVar {
-                            name: k.to_string(),
-                            value: Some(val.to_string()),
+                            name: k.into(),
+                            value: Some(val.into()),
                             pos: i.pos,
                             env_file: None,
                         }),
                         None => push(EnvVar {
-                            value: self.env.get(&t),
+                            value: self.env.get(&t).map(Str::from),
                             name: t,
                             pos: i.pos,
                             env_file: None,
@@ -991,7 +992,7 @@ impl Builder<'_, '_> {
             Kind::Map(entries) => {
                 for e in entries {
                     let value = match &e.value.kind {
-                        _ if e.value.is_null() => self.env.get(&e.key),
+                        _ if e.value.is_null() => self.env.get(&e.key).map(Str::from),
                         Kind::Scalar { text, .. } => Some(text.clone()),
                         _ => {
                             return Err(type_error(
@@ -1052,9 +1053,11 @@ impl Builder<'_, '_> {
         let published = port.published.as_deref().and_then(span);
         Ok((t0..=t1)
             .map(|t| Port {
-                target: t.to_string(),
+                target: t.to_compact_string(),
                 published: match published {
-                    Some((p0, p1)) if p1 - p0 == t1 - t0 => Some((p0 + (t - t0)).to_string()),
+                    Some((p0, p1)) if p1 - p0 == t1 - t0 => {
+                        Some((p0 + (t - t0)).to_compact_string())
+                    }
                     _ => port.published.clone(),
                 },
                 ..port.clone()
@@ -1087,7 +1090,7 @@ impl Builder<'_, '_> {
                 }),
             Kind::Map(_) => {
                 let target = self.required_str(&what, i, "target")?;
-                let opt = |k: &str| -> Result<Option<String>> {
+                let opt = |k: &str| -> Result<Option<Str>> {
                     match i.get(k) {
                         Some(n) if !n.is_null() => {
                             Ok(Some(self.str_of(&format!("{what}.{k}"), n)?))

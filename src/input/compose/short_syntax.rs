@@ -1,10 +1,12 @@
 //! Compose's short string forms: `HOST:CONTAINER/proto` ports, `src:dst:mode` volumes and
 //! shell-style command strings. String in, parts out; no tree, no errors of its own.
 
+use crate::source::Str;
+
 /// Splits `src:dst:mode`, keeping Windows drive letters (`C:\x`) together.
-pub(super) fn split_volume(s: &str) -> Vec<String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut cur = String::new();
+pub(super) fn split_volume(s: &str) -> Vec<Str> {
+    let mut parts: Vec<Str> = Vec::new();
+    let mut cur = Str::default();
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if c == ':' {
@@ -22,7 +24,7 @@ pub(super) fn split_volume(s: &str) -> Vec<String> {
     parts
 }
 
-type ShortPort = (String, Option<String>, Option<String>, Option<String>);
+type ShortPort = (Str, Option<Str>, Option<Str>, Option<Str>);
 
 /// `[[ip:]published:]target[/protocol]`, IPv6 hosts in brackets.
 pub fn parse_short_port(text: &str) -> Option<ShortPort> {
@@ -31,12 +33,12 @@ pub fn parse_short_port(text: &str) -> Option<ShortPort> {
         return None;
     }
     let (body, protocol) = match t.rsplit_once('/') {
-        Some((b, p)) => (b, Some(p.to_string())),
+        Some((b, p)) => (b, Some(p.into())),
         None => (t, None),
     };
     let (host_ip, rest) = if let Some(r) = body.strip_prefix('[') {
         let (ip, after) = r.split_once(']')?;
-        (Some(ip.to_string()), after.strip_prefix(':')?)
+        (Some(ip.into()), after.strip_prefix(':')?)
     } else {
         (None, body)
     };
@@ -46,24 +48,24 @@ pub fn parse_short_port(text: &str) -> Option<ShortPort> {
         [t] => (host_ip, None, *t),
         [p, t] if host_ip.is_some() => (host_ip, Some(*p), *t),
         [p, t] => (None, Some(*p), *t),
-        [ip, p, t] if host_ip.is_none() => (Some(ip.to_string()), Some(*p), *t),
+        [ip, p, t] if host_ip.is_none() => (Some((*ip).into()), Some(*p), *t),
         _ => return None,
     };
     if !valid(target) || published.is_some_and(|p| !p.is_empty() && !valid(p)) {
         return None;
     }
     Some((
-        target.to_string(),
-        published.filter(|p| !p.is_empty()).map(str::to_string),
+        target.into(),
+        published.filter(|p| !p.is_empty()).map(Str::from),
         ip,
         protocol,
     ))
 }
 
 /// POSIX-like word splitting of a `command:` string (quotes and backslashes).
-pub fn shell_split(s: &str) -> Vec<String> {
+pub fn shell_split(s: &str) -> Vec<Str> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = Str::default();
     let mut in_word = false;
     let mut chars = s.chars();
     let mut quote: Option<char> = None;

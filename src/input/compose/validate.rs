@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use crate::error::{Error, Result};
 use crate::input::yaml::{Kind, Node};
 use crate::model::*;
-use crate::source::{Pos, SourceMap};
+use crate::source::{Pos, SourceMap, Str};
 use crate::tr;
 
 /// A compose error (exit 3) at a position.
@@ -262,7 +262,7 @@ pub(super) fn check_definitions(sm: &SourceMap, root: &Node) -> Result<()> {
 
 /// The names a service refers to, with where: items of a list (`[a, b]`, or `{source: a}`
 /// items) or keys of a mapping.
-fn referenced(node: Option<&Node>) -> Vec<(String, Pos)> {
+fn referenced(node: Option<&Node>) -> Vec<(Str, Pos)> {
     let Some(node) = node else { return Vec::new() };
     match &node.kind {
         Kind::Seq(items) => items
@@ -271,8 +271,8 @@ fn referenced(node: Option<&Node>) -> Vec<(String, Pos)> {
                 Kind::Map(_) => i
                     .get("source")
                     .and_then(Node::as_str)
-                    .map(|s| (s.to_string(), i.pos)),
-                _ => i.as_str().map(|s| (s.to_string(), i.pos)),
+                    .map(|s| (Str::from(s), i.pos)),
+                _ => i.as_str().map(|s| (Str::from(s), i.pos)),
             })
             .collect(),
         Kind::Map(entries) => entries.iter().map(|e| (e.key.clone(), e.key_pos)).collect(),
@@ -284,11 +284,11 @@ fn referenced(node: Option<&Node>) -> Vec<(String, Pos)> {
 /// is built, so that the tree can be freed before the references are checked.
 #[derive(Debug, Default)]
 pub(super) struct References {
-    networks: Vec<(String, Pos)>,
-    build_secrets: Vec<(String, Pos)>,
-    configs: Vec<(String, Pos)>,
-    models: Vec<(String, Pos)>,
-    secrets: Vec<(String, Pos)>,
+    networks: Vec<(Str, Pos)>,
+    build_secrets: Vec<(Str, Pos)>,
+    configs: Vec<(Str, Pos)>,
+    models: Vec<(Str, Pos)>,
+    secrets: Vec<(Str, Pos)>,
 }
 
 impl References {
@@ -319,7 +319,7 @@ pub(super) fn check_references(
     sm: &SourceMap,
     root: &Node,
     services: &[&Service],
-    refs: &HashMap<String, References>,
+    refs: &HashMap<Str, References>,
 ) -> Result<()> {
     // sets: a file with thousands of named volumes is checked in linear time
     let defined = |section: &str| -> HashSet<&str> {
