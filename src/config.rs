@@ -221,7 +221,7 @@ impl Config {
                     ),
                 ));
             };
-            s.class_override = Some(Located::new(o, s.name_pos));
+            s.extras_mut().class_override = Some(Located::new(o, s.name_pos));
         }
         for (image, w) in &self.file.classify.images {
             let o = word(w, &format!("classify.images.{}", image.get_ref()))?;

@@ -341,6 +341,7 @@ pub fn service_class(
 ) -> Class {
     let detected = detected_class_of(s, repo);
     let chosen = s
+        .extras()
         .class_override
         .as_ref()
         .map(|o| o.value)
@@ -504,7 +505,7 @@ pub fn role(s: &Service) -> &'static str {
     let cmd: Vec<Str> = s
         .command
         .iter()
-        .chain(s.entrypoint.iter())
+        .chain(s.extras().entrypoint.iter())
         .flat_map(|c| c.value.iter().cloned())
         .collect();
     let name_tokens: Vec<String> = tokens(&s.name).collect();
@@ -531,7 +532,7 @@ pub fn role(s: &Service) -> &'static str {
     if has(WORKER_WORDS) {
         return "worker";
     }
-    if !s.ports.is_empty() || !s.expose.is_empty() {
+    if !s.ports.is_empty() || !s.extras().expose.is_empty() {
         return "web";
     }
     "service"

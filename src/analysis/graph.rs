@@ -108,7 +108,7 @@ impl ServiceGraph {
             aliases.insert(s.name.as_str(), s.name.as_str());
         }
         for s in &model.services {
-            if let Some(c) = &s.container_name {
+            if let Some(c) = &s.extras().container_name {
                 aliases.entry(c.value.as_str()).or_insert(s.name.as_str());
             }
         }
@@ -132,13 +132,13 @@ impl ServiceGraph {
             for d in &s.depends_on {
                 add(i, &d.service, EdgeKind::DependsOn, d.pos, None, false);
             }
-            for l in &s.links {
+            for l in &s.extras().links {
                 add(i, &l.value, EdgeKind::Links, l.pos, None, false);
             }
-            for v in &s.volumes_from {
+            for v in &s.extras().volumes_from {
                 add(i, &v.value, EdgeKind::VolumesFrom, v.pos, None, false);
             }
-            if let Some(nm) = &s.network_mode
+            if let Some(nm) = &s.extras().network_mode
                 && let Some(t) = nm.value.strip_prefix("service:")
             {
                 add(i, t, EdgeKind::NetworkMode, nm.pos, None, false);
@@ -159,7 +159,7 @@ impl ServiceGraph {
                     }
                 }
             }
-            for l in &s.links_to {
+            for l in &s.extras().links_to {
                 let kind = match l.kind {
                     LinkKind::Ingress => EdgeKind::Ingress,
                     LinkKind::Calls => EdgeKind::Calls,
@@ -197,6 +197,7 @@ impl ServiceGraph {
         for &t in &traefik {
             for s in &model.services {
                 if let Some((_, label)) = s
+                    .extras()
                     .labels
                     .iter()
                     .find(|(k, _)| k.starts_with("traefik.http.routers."))

@@ -346,7 +346,7 @@ pub fn hints(
     let codebases = |users: &[usize]| {
         users
             .iter()
-            .map(|&u| (image_key(&svcs[u]), svcs[u].working_dir.clone()))
+            .map(|&u| (image_key(&svcs[u]), svcs[u].extras().working_dir.clone()))
             .collect::<BTreeSet<_>>()
             .len()
     };
@@ -576,7 +576,7 @@ pub fn hints(
             .copied()
             .filter(|&i| {
                 svcs[i].ports.is_empty()
-                    && svcs[i].expose.is_empty()
+                    && svcs[i].extras().expose.is_empty()
                     && graph.needs(i).is_empty()
                     && graph
                         .graph

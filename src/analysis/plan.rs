@@ -168,19 +168,24 @@ pub struct Plan {
 fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     let mut out = Vec::new();
     let at = s.name_pos;
-    if let Some(nm) = s.network_mode.as_ref().filter(|n| n.value == "host") {
+    if let Some(nm) = s
+        .extras()
+        .network_mode
+        .as_ref()
+        .filter(|n| n.value == "host")
+    {
         out.push((Signal::HostNetwork, nm.pos));
     }
-    if let Some(p) = s.host_namespaces.first() {
+    if let Some(p) = s.extras().host_namespaces.first() {
         out.push((Signal::HostNamespace, *p));
     }
-    if let Some(p) = s.extra_hosts {
+    if let Some(p) = s.extras().extra_hosts {
         out.push((Signal::ExtraHosts, p));
     }
-    if s.privileged {
+    if s.extras().privileged {
         out.push((Signal::Privileged, at));
     }
-    if let Some(d) = s.devices.first() {
+    if let Some(d) = s.extras().devices.first() {
         out.push((Signal::Devices, *d));
     }
     for m in &s.mounts {
@@ -196,10 +201,10 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     if let Some(b) = s.build.as_ref().filter(|_| s.image.is_none()) {
         out.push((Signal::BuildOnly, b.pos));
     }
-    if let Some(c) = &s.container_name {
+    if let Some(c) = &s.extras().container_name {
         out.push((Signal::ContainerName, c.pos));
     }
-    if let Some(l) = s.links.first() {
+    if let Some(l) = s.extras().links.first() {
         out.push((Signal::Links, l.pos));
     }
     if let Some(d) = s.depends_on.iter().find(|d| {
@@ -210,7 +215,7 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     }) {
         out.push((Signal::DependsOnCondition, d.pos));
     }
-    if let Some(v) = s.volumes_from.first() {
+    if let Some(v) = s.extras().volumes_from.first() {
         out.push((Signal::VolumesFrom, v.pos));
     }
     if let Some(p) = s.ports.iter().find(|p| p.host_ip.is_some()) {
@@ -219,10 +224,10 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     if s.environment.iter().any(|e| e.env_file.is_some()) {
         out.push((Signal::EnvFile, at));
     }
-    if !s.secrets.is_empty() {
+    if !s.extras().secrets.is_empty() {
         out.push((Signal::Secrets, at));
     }
-    if !s.configs.is_empty() {
+    if !s.extras().configs.is_empty() {
         out.push((Signal::Configs, at));
     }
     if let Some(h) = s.healthcheck.filter(|_| !s.healthcheck_disabled) {
@@ -237,7 +242,7 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     if one_shot {
         out.push((Signal::OneShot, at));
     }
-    if !s.profiles.is_empty() {
+    if !s.extras().profiles.is_empty() {
         out.push((Signal::Profiles, at));
     }
     out
@@ -320,7 +325,7 @@ pub fn plan(
             "StatefulSet"
         } else if s.mode() == Mode::Global {
             "DaemonSet"
-        } else if s.schedule.is_some() {
+        } else if s.extras().schedule.is_some() {
             "CronJob"
         } else if one_shot(i) || matches!(s.mode(), Mode::ReplicatedJob | Mode::GlobalJob) {
             "Job"
@@ -328,7 +333,7 @@ pub fn plan(
             "Deployment"
         };
         let mut objects = vec![kind];
-        if !s.ports.is_empty() || !s.expose.is_empty() || dependants(i) {
+        if !s.ports.is_empty() || !s.extras().expose.is_empty() || dependants(i) {
             objects.push("Service");
         }
         let publishes_http = s
@@ -339,14 +344,14 @@ pub fn plan(
             objects.push("Ingress");
         }
         let replicas = s.replicas().unwrap_or(1);
-        if replicas > 1 || s.hpa.is_some() {
+        if replicas > 1 || s.extras().hpa.is_some() {
             objects.push("HorizontalPodAutoscaler");
             objects.push("PodDisruptionBudget");
         }
-        if !s.configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
+        if !s.extras().configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
             objects.push("ConfigMap");
         }
-        if !s.secrets.is_empty() {
+        if !s.extras().secrets.is_empty() {
             objects.push("Secret");
         }
         if s.mounts.iter().any(|m| {
@@ -489,16 +494,16 @@ pub fn plan(
                     location: Some(sm.location(pos.primary())),
                 });
             };
-            if let Some(p) = s.hpa {
+            if let Some(p) = s.extras().hpa {
                 add("HorizontalPodAutoscaler", tr!("plan-given-up-hpa"), p);
             }
-            if let Some(p) = s.pdb {
+            if let Some(p) = s.extras().pdb {
                 add("PodDisruptionBudget", tr!("plan-given-up-pdb"), p);
             }
-            if let Some(p) = s.probes.liveness {
+            if let Some(p) = s.extras().probes.liveness {
                 add("livenessProbe", tr!("plan-given-up-liveness"), p);
             }
-            if let Some(p) = s.probes.readiness {
+            if let Some(p) = s.extras().probes.readiness {
                 add("readinessProbe", tr!("plan-given-up-readiness"), p);
             }
         }

@@ -10,7 +10,7 @@ use crate::input::yaml::{Entry, Kind, Node};
 use crate::model::declared;
 pub use crate::model::monolith::Access;
 use crate::model::{
-    Build, DeclaredEntry, Deploy, InputKind, Link, LinkKind, Located, Mode, Model, Service,
+    Build, DeclaredEntry, Deploy, Extras, InputKind, Link, LinkKind, Located, Mode, Model, Service,
 };
 use crate::source::{Pos, SourceMap, Str};
 use crate::tr;
@@ -1049,8 +1049,11 @@ pub fn to_model(arch: &Architecture) -> Model {
             body: s.name_pos.primary(),
             image: s.image.clone(),
             deploy: Some(Box::new(deploy)),
-            hpa,
-            links_to: links,
+            extras: Some(Box::new(Extras {
+                hpa,
+                links_to: links,
+                ..Extras::default()
+            })),
             kind: s.tier.as_ref().map(|t| t.value.clone()),
             ..Service::default()
         });
@@ -1066,7 +1069,11 @@ pub fn to_model(arch: &Architecture) -> Model {
             body: j.name_pos.primary(),
             image: j.image.clone(),
             deploy: Some(Box::new(deploy)),
-            links_to: call_links(&j.calls).chain(data_links(&j.data)).collect(),
+            extras: Some(Box::new(Extras {
+                links_to: call_links(&j.calls).chain(data_links(&j.data)).collect(),
+                schedule: j.schedule.as_ref().map(|s| s.pos),
+                ..Extras::default()
+            })),
             kind: Some(
                 if j.schedule.is_some() {
                     "CronJob"
@@ -1075,7 +1082,6 @@ pub fn to_model(arch: &Architecture) -> Model {
                 }
                 .into(),
             ),
-            schedule: j.schedule.as_ref().map(|s| s.pos),
             ..Service::default()
         });
     }
@@ -1106,7 +1112,12 @@ pub fn to_model(arch: &Architecture) -> Model {
                 })
             }),
             deploy: Some(Box::new(deploy)),
-            hpa,
+            extras: hpa.map(|hpa| {
+                Box::new(Extras {
+                    hpa: Some(hpa),
+                    ..Extras::default()
+                })
+            }),
             kind: Some("monolith".into()),
             ..Service::default()
         });
@@ -1186,16 +1197,18 @@ data-stores:
         );
         let web = &m.services[4];
         assert_eq!(web.replicas(), Some(2));
-        assert!(web.hpa.is_some());
+        assert!(web.extras().hpa.is_some());
         let orders = &m.services[0];
         assert!(
             orders
+                .extras()
                 .links_to
                 .iter()
                 .any(|l| l.to == "payments" && l.kind == LinkKind::Async)
         );
         assert!(
             orders
+                .extras()
                 .links_to
                 .iter()
                 .any(|l| l.to == "orders-db" && l.kind == LinkKind::DependsOn)
@@ -1203,11 +1216,12 @@ data-stores:
         let payments = &m.services[2];
         assert!(
             payments
+                .extras()
                 .links_to
                 .iter()
                 .any(|l| l.to == "orders" && l.kind == LinkKind::Async)
         );
-        assert!(m.services[3].schedule.is_some());
+        assert!(m.services[3].extras().schedule.is_some());
         assert_eq!(m.kinds, vec![InputKind::Architecture]);
         let g = crate::analysis::graph::ServiceGraph::build(&m);
         assert!(g.graph.edge_count() >= 6);

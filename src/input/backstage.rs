@@ -130,19 +130,20 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     let known: std::collections::BTreeSet<crate::source::Str> =
         model.services.iter().map(|s| s.name.clone()).collect();
     for s in &mut model.services {
-        for (_, _, to, pos) in depends.iter().filter(|d| d.0 == s.name) {
+        let name = s.name.clone();
+        for (_, _, to, pos) in depends.iter().filter(|d| d.0 == name) {
             if known.contains(to.as_str()) {
-                s.links_to.push(Link {
+                s.extras_mut().links_to.push(Link {
                     to: to.as_str().into(),
                     kind: LinkKind::DependsOn,
                     pos: *pos,
                 });
             }
         }
-        for (_, api, pos) in consumers.iter().filter(|c| c.0 == s.name) {
+        for (_, api, pos) in consumers.iter().filter(|c| c.0 == name) {
             for p in providers.get(api).map(Vec::as_slice).unwrap_or_default() {
-                if *p != s.name {
-                    s.links_to.push(Link {
+                if *p != name {
+                    s.extras_mut().links_to.push(Link {
                         to: p.as_str().into(),
                         kind: LinkKind::Api,
                         pos: *pos,

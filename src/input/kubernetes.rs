@@ -293,7 +293,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
     }
     for (w, pos, min) in hpas {
         let s = &mut workloads[w].service;
-        s.hpa = Some(pos);
+        s.extras_mut().hpa = Some(pos);
         // The autoscaler's floor is the replica count the workload runs with at least.
         if let Some((min, at)) = min
             && s.deploy().replicas.as_ref().is_none_or(|r| r.value < min)
@@ -302,7 +302,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
         }
     }
     for (w, pos) in pdbs {
-        workloads[w].service.pdb = Some(pos);
+        workloads[w].service.extras_mut().pdb = Some(pos);
     }
 
     // Env and ConfigMap references to other services' DNS names.
@@ -354,7 +354,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
             }
         }
         for (to, pos) in links {
-            w.service.links_to.push(Link {
+            w.service.extras_mut().links_to.push(Link {
                 to,
                 kind: LinkKind::EnvReference,
                 pos,
@@ -383,7 +383,7 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                 targets.entry(names[t].clone()).or_insert(pos);
             }
         }
-        s.links_to = targets
+        s.extras_mut().links_to = targets
             .into_iter()
             .map(|(to, pos)| Link {
                 to,
@@ -497,7 +497,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         "Job" => s.deploy_mut().mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos)),
         "CronJob" => {
             s.deploy_mut().mode = Some(Located::new(Mode::ReplicatedJob, d.name_pos));
-            s.schedule = node_at(n, &["spec", "schedule"]).map(|x| x.pos);
+            s.extras_mut().schedule = node_at(n, &["spec", "schedule"]).map(|x| x.pos);
         }
         _ => {}
     }
@@ -556,17 +556,17 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         }
         for p in c.get("ports").and_then(Node::as_seq).unwrap_or_default() {
             if let Some(t) = p.get("containerPort").and_then(Node::as_str) {
-                s.expose.push(t.into());
+                s.extras_mut().expose.push(t.into());
             }
         }
         if let Some(e) = c.entry("livenessProbe") {
-            s.probes.liveness.get_or_insert(e.key_pos);
+            s.extras_mut().probes.liveness.get_or_insert(e.key_pos);
         }
         if let Some(e) = c.entry("readinessProbe") {
-            s.probes.readiness.get_or_insert(e.key_pos);
+            s.extras_mut().probes.readiness.get_or_insert(e.key_pos);
         }
         if str_at(c, &["securityContext", "privileged"]) == Some("true") {
-            s.privileged = true;
+            s.extras_mut().privileged = true;
         }
         for e in c.get("env").and_then(Node::as_seq).unwrap_or_default() {
             let Some(name) = e.get("name").and_then(Node::as_str) else {
@@ -616,7 +616,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
         }
     }
     if str_at(pod, &["hostNetwork"]) == Some("true") {
-        s.network_mode = Some(Located::new("host".into(), pod.pos));
+        s.extras_mut().network_mode = Some(Located::new("host".into(), pod.pos));
     }
     let pod_labels = labels(pod_meta.and_then(|m| m.get("labels")));
     Ok(Workload {

@@ -505,7 +505,10 @@ pub fn merge_models(base: &mut Model, other: Model) {
     for s in other.services {
         match base.services.iter_mut().find(|x| x.name == s.name) {
             Some(existing) => {
-                existing.links_to.extend(s.links_to);
+                existing
+                    .extras_mut()
+                    .links_to
+                    .extend(s.extras().links_to.iter().cloned());
                 if existing.image.is_none() {
                     existing.image = s.image;
                 }

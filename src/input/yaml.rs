@@ -481,13 +481,17 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
             }
             Event::SequenceEnd => match stack.pop() {
                 Some(Frame::Seq {
-                    items,
+                    mut items,
                     start,
                     anchor,
                     tag,
                 }) => Some((
                     Node {
-                        kind: Kind::Seq(items),
+                        // a tree lives until its services are built: no room kept for more
+                        kind: Kind::Seq({
+                            items.shrink_to_fit();
+                            items
+                        }),
                         pos: Pos::new(Span {
                             file,
                             start,
@@ -509,6 +513,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     ..
                 }) => {
                     apply_merges(&mut entries, merges)?;
+                    entries.shrink_to_fit();
                     Some((
                         Node {
                             kind: Kind::Map(entries),

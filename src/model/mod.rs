@@ -231,11 +231,12 @@ pub struct Probes {
 }
 
 /// One service (Compose) or workload (Kubernetes) or declared service (architecture).
+///
+/// What most services declare is kept inline; the rest is in [`Extras`], boxed and absent
+/// for most services (read it through [`Service::extras`]): every service of a large file is
+/// held to the end of the run, so its size counts per service (1,056 bytes inline before).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Service {
-    /// The user's classification of this service (`x-stackfit: {class: …}` in the service,
-    /// `classify.services` at the top or in `stackfit.toml`), over what its image says.
-    pub class_override: Option<Located<class::ClassOverride>>,
     pub name: Str,
     pub name_pos: Pos,
     /// The whole service definition (for suppressions scoped to a service).
@@ -244,28 +245,41 @@ pub struct Service {
     /// Boxed: a `Build` is large and many services have none.
     pub build: Option<Box<Build>>,
     pub command: Option<Located<Vec<Str>>>,
-    pub entrypoint: Option<Located<Vec<Str>>>,
-    pub profiles: Vec<Str>,
     pub depends_on: Vec<Dependency>,
-    pub links: Vec<Located<Str>>,
-    pub volumes_from: Vec<Located<Str>>,
-    pub network_mode: Option<Located<Str>>,
     pub environment: Vec<EnvVar>,
     pub ports: Vec<Port>,
-    pub expose: Vec<Str>,
     pub mounts: Vec<Mount>,
     pub networks: Vec<Str>,
     pub healthcheck: Option<Pos>,
     pub healthcheck_disabled: bool,
     pub restart: Option<Located<Str>>,
+    /// `deploy:`, boxed: most services have none, and a `Deploy` is large (read it through
+    /// [`Service::deploy`]).
+    pub deploy: Option<Box<Deploy>>,
+    /// Kubernetes / architecture extras: the workload kind (`Deployment`, `CronJob`…).
+    pub kind: Option<Str>,
+    /// The less common keys (read through [`Service::extras`], written through
+    /// [`Service::extras_mut`]).
+    pub extras: Option<Box<Extras>>,
+}
+
+/// The keys of a service that most services do not have.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Extras {
+    /// The user's classification of this service (`x-stackfit: {class: …}` in the service,
+    /// `classify.services` at the top or in `stackfit.toml`), over what its image says.
+    pub class_override: Option<Located<class::ClassOverride>>,
+    pub entrypoint: Option<Located<Vec<Str>>>,
+    pub profiles: Vec<Str>,
+    pub links: Vec<Located<Str>>,
+    pub volumes_from: Vec<Located<Str>>,
+    pub network_mode: Option<Located<Str>>,
+    pub expose: Vec<Str>,
     /// `working_dir`: where in the image the service runs (tells apart services built from one
     /// development image that run different code directories).
     pub working_dir: Option<Str>,
     pub container_name: Option<Located<Str>>,
     pub labels: BTreeMap<Str, Located<Str>>,
-    /// `deploy:`, boxed: most services have none, and a `Deploy` is large (read it through
-    /// [`Service::deploy`]).
-    pub deploy: Option<Box<Deploy>>,
     pub scale: Option<Located<u64>>,
     pub secrets: Vec<Str>,
     pub configs: Vec<Str>,
@@ -280,13 +294,42 @@ pub struct Service {
     pub ignores: Vec<Ignore>,
     /// Dependencies from non-Compose inputs (architecture, manifests, catalogs).
     pub links_to: Vec<Link>,
-    /// Kubernetes / architecture extras: the workload kind (`Deployment`, `CronJob`…).
-    pub kind: Option<Str>,
     pub probes: Probes,
     pub hpa: Option<Pos>,
     pub pdb: Option<Pos>,
     pub schedule: Option<Pos>,
 }
+
+/// What a service without extras has.
+static NO_EXTRAS: Extras = Extras {
+    class_override: None,
+    entrypoint: None,
+    profiles: Vec::new(),
+    links: Vec::new(),
+    volumes_from: Vec::new(),
+    network_mode: None,
+    expose: Vec::new(),
+    working_dir: None,
+    container_name: None,
+    labels: BTreeMap::new(),
+    scale: None,
+    secrets: Vec::new(),
+    configs: Vec::new(),
+    develop_watch: None,
+    privileged: false,
+    devices: Vec::new(),
+    host_namespaces: Vec::new(),
+    extra_hosts: None,
+    ignores: Vec::new(),
+    links_to: Vec::new(),
+    probes: Probes {
+        liveness: None,
+        readiness: None,
+    },
+    hpa: None,
+    pdb: None,
+    schedule: None,
+};
 
 /// What a service without `deploy:` has.
 static NO_DEPLOY: Deploy = Deploy {
@@ -309,21 +352,33 @@ impl Service {
     /// Gives back what its lists reserved beyond their length (a list grown by one push keeps
     /// room for four): the model of a large file lives to the end of the run.
     pub fn shrink_to_fit(&mut self) {
-        self.profiles.shrink_to_fit();
         self.depends_on.shrink_to_fit();
-        self.links.shrink_to_fit();
-        self.volumes_from.shrink_to_fit();
         self.environment.shrink_to_fit();
         self.ports.shrink_to_fit();
-        self.expose.shrink_to_fit();
         self.mounts.shrink_to_fit();
         self.networks.shrink_to_fit();
-        self.secrets.shrink_to_fit();
-        self.configs.shrink_to_fit();
-        self.devices.shrink_to_fit();
-        self.host_namespaces.shrink_to_fit();
-        self.ignores.shrink_to_fit();
-        self.links_to.shrink_to_fit();
+        if let Some(x) = &mut self.extras {
+            x.profiles.shrink_to_fit();
+            x.links.shrink_to_fit();
+            x.volumes_from.shrink_to_fit();
+            x.expose.shrink_to_fit();
+            x.secrets.shrink_to_fit();
+            x.configs.shrink_to_fit();
+            x.devices.shrink_to_fit();
+            x.host_namespaces.shrink_to_fit();
+            x.ignores.shrink_to_fit();
+            x.links_to.shrink_to_fit();
+        }
+    }
+
+    /// The service's less common keys (all unset when it has none).
+    pub fn extras(&self) -> &Extras {
+        self.extras.as_deref().unwrap_or(&NO_EXTRAS)
+    }
+
+    /// The service's less common keys to change, created when it has none.
+    pub fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
     }
 
     /// The service's `deploy:` to change, created when it has none.
@@ -344,7 +399,7 @@ impl Service {
                 .replicas
                 .as_ref()
                 .map(|r| r.value)
-                .or(self.scale.as_ref().map(|s| s.value))
+                .or(self.extras().scale.as_ref().map(|s| s.value))
                 .unwrap_or(1),
         )
     }
@@ -417,6 +472,18 @@ pub fn image_repository(image: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every service of a file is held to the end of the run: a field added inline costs
+    /// that much per service (10,000 services: 4 MB at 400 bytes). Rare keys go in `Extras`.
+    #[test]
+    fn a_service_stays_small() {
+        assert!(
+            std::mem::size_of::<Service>() <= 400,
+            "{}",
+            std::mem::size_of::<Service>()
+        );
+        assert!(std::mem::size_of::<crate::source::Pos>() <= 20);
+    }
 
     #[test]
     fn image_repositories() {

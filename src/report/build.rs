@@ -307,7 +307,7 @@ pub fn run(
         });
     }
     for s in &model.services {
-        for ig in &s.ignores {
+        for ig in &s.extras().ignores {
             let (from, _) = sm.line_col(s.body.file, s.name_pos.at.start);
             let (to, _) = sm.line_col(s.body.file, s.body.end);
             sups.push(Suppression {

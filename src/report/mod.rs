@@ -83,7 +83,7 @@ impl GraphReport {
                     build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
                     mode: s.mode().as_str(),
-                    profiles: s.profiles.iter().map(shown).collect(),
+                    profiles: s.extras().profiles.iter().map(shown).collect(),
                     class: info.class.as_str(),
                     roles: vec![info.role],
                     ports: s
@@ -97,7 +97,7 @@ impl GraphReport {
                             mode: p.mode.clone().unwrap_or(Str::const_new("ingress")),
                         })
                         .collect(),
-                    container_name: s.container_name.as_ref().map(|c| shown(&c.value)),
+                    container_name: s.extras().container_name.as_ref().map(|c| shown(&c.value)),
                     healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
                     restart: s.restart.as_ref().map(|r| shown(&r.value)),
                 }

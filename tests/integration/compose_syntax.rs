@@ -113,10 +113,10 @@ fn networks_secrets_configs_labels_both_forms() {
     );
     let w = &m.services[0];
     assert_eq!(w.networks, ["front", "back"]);
-    assert_eq!(w.secrets, ["s1", "s2"]);
-    assert_eq!(w.configs, ["c1"]);
-    assert_eq!(w.labels["b"].value, "2");
-    assert_eq!(m.services[1].labels["c"].value, "3");
+    assert_eq!(w.extras().secrets, ["s1", "s2"]);
+    assert_eq!(w.extras().configs, ["c1"]);
+    assert_eq!(w.extras().labels["b"].value, "2");
+    assert_eq!(m.services[1].extras().labels["c"].value, "3");
     assert_eq!(m.networks["back"].driver.as_ref().unwrap().value, "overlay");
 }
 

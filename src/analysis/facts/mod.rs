@@ -95,7 +95,7 @@ impl Facts {
             .filter(|&i| {
                 !one_shot.contains(&i)
                     && !matches!(svcs[i].mode(), Mode::ReplicatedJob | Mode::GlobalJob)
-                    && svcs[i].schedule.is_none()
+                    && svcs[i].extras().schedule.is_none()
             })
             .collect();
         let first_party: Vec<usize> = running
@@ -222,6 +222,7 @@ impl Facts {
             .map(|&i| {
                 let s = &svcs[i];
                 let cmd = s
+                    .extras()
                     .entrypoint
                     .iter()
                     .chain(s.command.iter())
@@ -290,12 +291,11 @@ impl Facts {
         for &i in &first_party {
             let s = &svcs[i];
             let r = s.replicas().unwrap_or(1);
-            let pos = s
-                .deploy()
-                .replicas
+            let pos = s.deploy().replicas.as_ref().map(|r| r.pos).or(s
+                .extras()
+                .scale
                 .as_ref()
-                .map(|r| r.pos)
-                .or(s.scale.as_ref().map(|x| x.pos));
+                .map(|x| x.pos));
             if r > max_rep {
                 max_rep = r;
                 rep_pos.clear();
@@ -329,7 +329,7 @@ impl Facts {
             );
             rolling.extend(s.deploy().update_config);
             rolling.extend(s.deploy().rollback_config);
-            rolling.extend(s.pdb);
+            rolling.extend(s.extras().pdb);
         }
         for n in model.networks.values() {
             if let Some(d) = &n.driver
@@ -349,19 +349,21 @@ impl Facts {
                 autoheal.push(s.name_pos);
             }
             autoheal.extend(
-                s.labels
+                s.extras()
+                    .labels
                     .iter()
                     .filter(|(k, _)| k.as_str() == "autoheal" || k.starts_with("autoheal."))
                     .map(|(_, v)| v.pos),
             );
             probes.extend(
-                s.probes
+                s.extras()
+                    .probes
                     .liveness
                     .iter()
-                    .chain(s.probes.readiness.iter())
+                    .chain(s.extras().probes.readiness.iter())
                     .copied(),
             );
-            hpas.extend(s.hpa);
+            hpas.extend(s.extras().hpa);
         }
         f.flag_set(FactName::Autoheal, !autoheal.is_empty(), autoheal);
         f.num(FactName::Probes, probes.len(), probes);
@@ -381,7 +383,7 @@ impl Facts {
             .iter()
             .filter_map(|s| match &s.deploy().mode {
                 Some(m) if matches!(m.value, Mode::ReplicatedJob | Mode::GlobalJob) => Some(m.pos),
-                _ => s.schedule,
+                _ => s.extras().schedule,
             })
             .collect();
         jobs.extend(model.jobs);
@@ -391,7 +393,8 @@ impl Facts {
             .iter()
             .filter(|s| s.replicas().unwrap_or(2) > 1)
             .flat_map(|s| {
-                s.labels
+                s.extras()
+                    .labels
                     .iter()
                     .filter(|(k, _)| {
                         k.starts_with("traefik.http.services")
@@ -405,7 +408,7 @@ impl Facts {
 
         let named: Vec<Pos> = first_party
             .iter()
-            .filter_map(|&i| svcs[i].container_name.as_ref().map(|c| c.pos))
+            .filter_map(|&i| svcs[i].extras().container_name.as_ref().map(|c| c.pos))
             .collect();
         let pct = if first_party.is_empty() {
             0
@@ -430,11 +433,11 @@ impl Facts {
                     coupling.push(m.pos);
                 }
             }
-            coupling.extend(s.devices.iter().copied());
-            if s.privileged {
+            coupling.extend(s.extras().devices.iter().copied());
+            if s.extras().privileged {
                 coupling.push(s.name_pos);
             }
-            if let Some(nm) = &s.network_mode
+            if let Some(nm) = &s.extras().network_mode
                 && nm.value == "host"
             {
                 coupling.push(nm.pos);
@@ -457,7 +460,7 @@ impl Facts {
                     dev.push(t.pos);
                 }
             }
-            dev.extend(s.develop_watch);
+            dev.extend(s.extras().develop_watch);
         }
         f.num(FactName::HostCoupling, coupling.len(), coupling);
 
@@ -515,12 +518,17 @@ impl Facts {
             .copied()
             .filter(|&i| {
                 let s = &svcs[i];
-                let declared = s.class_override.as_ref().map(|o| o.value).or_else(|| {
-                    graph
-                        .repo(i)
-                        .and_then(|r| model.image_classes.get(r))
-                        .map(|o| o.value)
-                });
+                let declared = s
+                    .extras()
+                    .class_override
+                    .as_ref()
+                    .map(|o| o.value)
+                    .or_else(|| {
+                        graph
+                            .repo(i)
+                            .and_then(|r| model.image_classes.get(r))
+                            .map(|o| o.value)
+                    });
                 declared == Some(crate::model::class::ClassOverride::Vendor)
             })
             .collect();
@@ -547,7 +555,7 @@ impl Facts {
 
         let mut sharing: BTreeMap<&str, usize> = BTreeMap::new();
         for s in svcs {
-            for c in s.configs.iter().chain(s.secrets.iter()) {
+            for c in s.extras().configs.iter().chain(s.extras().secrets.iter()) {
                 *sharing.entry(c.as_str()).or_default() += 1;
             }
         }

@@ -254,7 +254,7 @@ impl Builder<'_, '_> {
         for (name, at, o) in classify_services {
             match all.iter_mut().find(|s| s.name == name) {
                 Some(s) => {
-                    s.class_override.get_or_insert(o);
+                    s.extras_mut().class_override.get_or_insert(o);
                 }
                 None => {
                     let names = all.iter().map(|s| s.name.as_str());
@@ -278,8 +278,9 @@ impl Builder<'_, '_> {
         let active: Vec<bool> = all
             .iter()
             .map(|s| {
-                s.profiles.is_empty()
-                    || s.profiles
+                s.extras().profiles.is_empty()
+                    || s.extras()
+                        .profiles
                         .iter()
                         .any(|p| profiles.iter().any(|q| q == p || q == "*"))
             })
@@ -288,7 +289,7 @@ impl Builder<'_, '_> {
         // disabled services do not stop it.
         check_cycles(self.sm(), &all, &index, &active)?;
         for s in all.iter().zip(&active).filter(|(_, a)| **a).map(|(s, _)| s) {
-            if let (Some(sc), Some(r)) = (&s.scale, &s.deploy().replicas)
+            if let (Some(sc), Some(r)) = (&s.extras().scale, &s.deploy().replicas)
                 && sc.value != r.value
             {
                 return Err(err(
@@ -307,10 +308,11 @@ impl Builder<'_, '_> {
         // same for two services (Compose refuses both).
         let mut names_in_use: HashMap<&str, &str> = HashMap::new();
         for (i, s) in all.iter().enumerate() {
-            let Some(c) = s.container_name.as_ref().filter(|_| active[i]) else {
+            let Some(c) = s.extras().container_name.as_ref().filter(|_| active[i]) else {
                 continue;
             };
             let replicas = s
+                .extras()
                 .scale
                 .as_ref()
                 .or(s.deploy().replicas.as_ref())
@@ -348,8 +350,8 @@ impl Builder<'_, '_> {
                 .iter()
                 .filter(|d| d.required)
                 .map(|d| (&d.service, d.pos))
-                .chain(s.links.iter().map(|l| (&l.value, l.pos)))
-                .chain(s.volumes_from.iter().map(|v| (&v.value, v.pos)));
+                .chain(s.extras().links.iter().map(|l| (&l.value, l.pos)))
+                .chain(s.extras().volumes_from.iter().map(|v| (&v.value, v.pos)));
             for (dep, pos) in deps {
                 match index.get(dep.as_str()) {
                     None => {
@@ -371,7 +373,7 @@ impl Builder<'_, '_> {
                                 "compose-depends-disabled",
                                 service = s.name.as_str(),
                                 dependency = dep.as_str(),
-                                profiles = all[j].profiles.join(", ")
+                                profiles = all[j].extras().profiles.join(", ")
                             ),
                         ));
                     }
@@ -379,7 +381,7 @@ impl Builder<'_, '_> {
                 }
             }
             // A service disabled by its profiles is as undefined as a missing one here (Compose).
-            if let Some(nm) = &s.network_mode
+            if let Some(nm) = &s.extras().network_mode
                 && let Some(dep) = nm.value.strip_prefix("service:")
                 && index.get(dep).is_none_or(|&j| !active[j])
             {
@@ -550,10 +552,10 @@ impl Builder<'_, '_> {
                 "image" => s.image = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
                 "build" => s.build = Some(Box::new(self.build_of(name, v)?)),
                 "command" => s.command = self.command_of(&p(key), v)?,
-                "entrypoint" => s.entrypoint = self.command_of(&p(key), v)?,
+                "entrypoint" => s.extras_mut().entrypoint = self.command_of(&p(key), v)?,
                 "profiles" => {
                     for i in self.seq_of(&p(key), v)? {
-                        s.profiles.push(self.str_of(&p(key), i)?);
+                        s.extras_mut().profiles.push(self.str_of(&p(key), i)?);
                     }
                 }
                 "depends_on" => s.depends_on = self.depends_on(name, v)?,
@@ -561,7 +563,7 @@ impl Builder<'_, '_> {
                     for i in self.seq_of(&p(key), v)? {
                         let t = self.str_of(&p(key), i)?;
                         let svc = t.split(':').next().unwrap_or("").into();
-                        s.links.push(Located::new(svc, i.pos));
+                        s.extras_mut().links.push(Located::new(svc, i.pos));
                     }
                 }
                 "volumes_from" => {
@@ -571,11 +573,12 @@ impl Builder<'_, '_> {
                             continue;
                         }
                         let svc = t.split(':').next().unwrap_or("").into();
-                        s.volumes_from.push(Located::new(svc, i.pos));
+                        s.extras_mut().volumes_from.push(Located::new(svc, i.pos));
                     }
                 }
                 "network_mode" => {
-                    s.network_mode = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
+                    s.extras_mut().network_mode =
+                        Some(Located::new(self.str_of(&p(key), v)?, v.pos))
                 }
                 "environment" => s.environment = self.environment(name, v)?,
                 "env_file" => {
@@ -619,7 +622,7 @@ impl Builder<'_, '_> {
                 }
                 "expose" => {
                     for i in self.seq_of(&p(key), v)? {
-                        s.expose.push(self.str_of(&p(key), i)?);
+                        s.extras_mut().expose.push(self.str_of(&p(key), i)?);
                     }
                 }
                 "volumes" => {
@@ -670,9 +673,10 @@ impl Builder<'_, '_> {
                     s.healthcheck_disabled = disable || none;
                 }
                 "restart" => s.restart = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
-                "working_dir" => s.working_dir = Some(self.str_of(&p(key), v)?),
+                "working_dir" => s.extras_mut().working_dir = Some(self.str_of(&p(key), v)?),
                 "container_name" => {
-                    s.container_name = Some(Located::new(self.str_of(&p(key), v)?, v.pos))
+                    s.extras_mut().container_name =
+                        Some(Located::new(self.str_of(&p(key), v)?, v.pos))
                 }
                 "labels" => {
                     let m = super::list_to_map(v.clone());
@@ -688,13 +692,17 @@ impl Builder<'_, '_> {
                                 ));
                             }
                         };
-                        s.labels.insert(l.key.clone(), Located::new(val, l.key_pos));
+                        s.extras_mut()
+                            .labels
+                            .insert(l.key.clone(), Located::new(val, l.key_pos));
                     }
                 }
                 "deploy" if !v.is_null() => {
                     s.deploy = Some(Box::new(self.deploy(name, v)?));
                 }
-                "scale" => s.scale = Some(Located::new(self.uint_of(&p(key), v)?, v.pos)),
+                "scale" => {
+                    s.extras_mut().scale = Some(Located::new(self.uint_of(&p(key), v)?, v.pos))
+                }
                 "secrets" | "configs" => {
                     let mut names = Vec::new();
                     for i in self.seq_of(&p(key), v)? {
@@ -708,28 +716,28 @@ impl Builder<'_, '_> {
                         names.push(n);
                     }
                     if key == "secrets" {
-                        s.secrets = names
+                        s.extras_mut().secrets = names
                     } else {
-                        s.configs = names
+                        s.extras_mut().configs = names
                     }
                 }
                 "develop" => {
                     if let Some(w) = v.get("watch") {
-                        s.develop_watch = Some(w.pos);
+                        s.extras_mut().develop_watch = Some(w.pos);
                     }
                 }
-                "privileged" => s.privileged = self.bool_of(&p(key), v)?,
-                "extra_hosts" if !v.is_null() => s.extra_hosts = Some(e.key_pos),
+                "privileged" => s.extras_mut().privileged = self.bool_of(&p(key), v)?,
+                "extra_hosts" if !v.is_null() => s.extras_mut().extra_hosts = Some(e.key_pos),
                 "devices" => {
                     for i in self.seq_of(&p(key), v)? {
-                        s.devices.push(i.pos);
+                        s.extras_mut().devices.push(i.pos);
                     }
                 }
                 "provider" => s.kind = Some("provider".into()),
                 "ipc" | "pid" => {
                     let t = self.str_of(&p(key), v)?;
                     if t == "host" {
-                        s.host_namespaces.push(v.pos);
+                        s.extras_mut().host_namespaces.push(v.pos);
                     }
                     if let Some(dep) = t.strip_prefix("service:") {
                         // Compose turns a shared namespace into an implicit dependency.
@@ -743,9 +751,9 @@ impl Builder<'_, '_> {
                 }
                 "x-stackfit" => {
                     let mut declared = Vec::new();
-                    self.read_x_stackfit(v, &mut declared, &mut s.ignores, false)?;
+                    self.read_x_stackfit(v, &mut declared, &mut s.extras_mut().ignores, false)?;
                     if let Some(c) = v.get("class") {
-                        s.class_override =
+                        s.extras_mut().class_override =
                             Some(self.class_of(&format!("services.{name}.x-stackfit.class"), c)?);
                     }
                 }

@@ -162,31 +162,36 @@ pub(super) fn check_cycles(
     index: &HashMap<&str, usize>,
     active: &[bool],
 ) -> Result<()> {
-    let edges: Vec<Vec<(usize, Pos)>> = all
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            if !active[i] {
-                return Vec::new();
-            }
-            let mut v: Vec<(usize, Pos)> = s
-                .depends_on
-                .iter()
-                .map(|d| (d.service.as_str(), d.pos))
-                .chain(s.links.iter().map(|l| (l.value.as_str(), l.pos)))
-                .chain(s.volumes_from.iter().map(|l| (l.value.as_str(), l.pos)))
-                .chain(
-                    s.network_mode
+    let edges: Vec<Vec<(usize, Pos)>> =
+        all.iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if !active[i] {
+                    return Vec::new();
+                }
+                let mut v: Vec<(usize, Pos)> =
+                    s.depends_on
                         .iter()
-                        .filter_map(|n| n.value.strip_prefix("service:").map(|x| (x, n.pos))),
-                )
-                .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
-                .filter(|(j, _)| active[*j])
-                .collect();
-            v.sort_by_key(|x| x.0);
-            v
-        })
-        .collect();
+                        .map(|d| (d.service.as_str(), d.pos))
+                        .chain(s.extras().links.iter().map(|l| (l.value.as_str(), l.pos)))
+                        .chain(
+                            s.extras()
+                                .volumes_from
+                                .iter()
+                                .map(|l| (l.value.as_str(), l.pos)),
+                        )
+                        .chain(
+                            s.extras().network_mode.iter().filter_map(|n| {
+                                n.value.strip_prefix("service:").map(|x| (x, n.pos))
+                            }),
+                        )
+                        .filter_map(|(n, p)| index.get(n).map(|i| (*i, p)))
+                        .filter(|(j, _)| active[*j])
+                        .collect();
+                v.sort_by_key(|x| x.0);
+                v
+            })
+            .collect();
     // iterative DFS with colours: 0 white, 1 grey, 2 black
     let mut colour = vec![0u8; all.len()];
     for start in 0..all.len() {
@@ -359,7 +364,7 @@ pub(super) fn check_references(
             ))
         };
         let nets = &r.networks;
-        if let Some(nm) = &s.network_mode
+        if let Some(nm) = &s.extras().network_mode
             && !nets.is_empty()
         {
             return Err(err(
