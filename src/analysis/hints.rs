@@ -135,7 +135,7 @@ fn database_name(s: &crate::model::Service, store: &str) -> Option<String> {
 
 fn locs(sm: &SourceMap, pos: impl IntoIterator<Item = Pos>) -> Vec<Location> {
     let mut v: Vec<Location> = pos.into_iter().map(|p| sm.location(p.primary())).collect();
-    v.sort();
+    v.sort_unstable();
     v.dedup();
     v
 }

@@ -50,7 +50,7 @@ fn fallback_path(r: &Report) -> String {
         .iter()
         .flat_map(|f| f.location.iter().chain(f.related.iter()))
         .chain(r.hints.iter().flat_map(|h| h.locations.iter()))
-        .map(|l| l.file.as_str())
+        .map(|l| &*l.file)
         .collect();
     r.inputs
         .iter()

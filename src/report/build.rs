@@ -88,7 +88,7 @@ fn inline_suppressions(sm: &SourceMap) -> Vec<Suppression> {
                     end_column: line.chars().count() + 1,
                 },
                 scope: Scope::Line {
-                    file: f.name.clone(),
+                    file: f.name.to_string(),
                     line: i + 1,
                 },
                 used: false,
@@ -110,10 +110,10 @@ impl Suppression {
         match (&self.scope, loc) {
             (Scope::All, _) => true,
             (Scope::Line { file, line }, Some(l)) => {
-                l.file == *file && (l.line == *line || l.line == line + 1)
+                *l.file == **file && (l.line == *line || l.line == line + 1)
             }
             (Scope::Lines { file, from, to }, Some(l)) => {
-                l.file == *file && l.line >= *from && l.line <= *to
+                *l.file == **file && l.line >= *from && l.line <= *to
             }
             _ => false,
         }
@@ -243,7 +243,7 @@ fn expect_mismatch(
             ),
             Origin::Config { file, line } => (
                 Some(Location {
-                    file: file.clone(),
+                    file: file.as_str().into(),
                     line: *line,
                     column: 1,
                     end_line: *line,

@@ -115,7 +115,7 @@ impl GraphReport {
                 }
             })
             .collect();
-        edges.sort();
+        edges.sort_unstable();
         edges.dedup();
         GraphReport {
             schema_version: SCHEMA_VERSION,

@@ -10,6 +10,7 @@ pub mod suggest;
 pub use read::{display_name, io_reason};
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The string type of input text that flows from the YAML tree into the model and the report:
 /// up to 24 bytes kept inline, so the short keys, names, images and ports of a large file cost
@@ -111,7 +112,7 @@ impl Pos {
 /// A resolved location, 1-based line and column (columns count characters).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
 pub struct Location {
-    pub file: String,
+    pub file: Arc<str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -127,7 +128,8 @@ impl std::fmt::Display for Location {
 #[derive(Debug)]
 pub struct SourceFile {
     /// The name shown to users: the path as given, or relative to the working directory.
-    pub name: String,
+    /// Shared by every [`Location`] in the file (a large file has one per finding).
+    pub name: Arc<str>,
     /// The path on disk (absolute when known); `-` for stdin.
     pub path: PathBuf,
     pub text: String,
@@ -148,7 +150,7 @@ impl SourceMap {
             }
         }
         self.files.push(SourceFile {
-            name,
+            name: name.into(),
             path,
             text,
             line_starts,
@@ -189,7 +191,7 @@ impl SourceMap {
             (line, column)
         };
         Location {
-            file: self.name(span.file).to_string(),
+            file: self.files[span.file as usize].name.clone(),
             line,
             column,
             end_line,
