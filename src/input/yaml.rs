@@ -318,15 +318,18 @@ pub fn parse_int(text: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
+/// An open collection. Its children wait on the parser's shared stacks (`items`, `entries`)
+/// from `first` on and move into a list of exactly their number when it closes: no list
+/// grows by doubling or keeps spare room while the tree is alive.
 enum Frame {
     Seq {
-        items: Vec<Node>,
+        first: usize,
         start: u32,
         anchor: usize,
         tag: Option<Box<str>>,
     },
     Map {
-        entries: Vec<Entry>,
+        first: usize,
         key: Option<(Str, Pos)>,
         /// Hashes of the keys, filled once a mapping grows past a few entries.
         seen: HashSet<u64>,
@@ -357,6 +360,8 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
     let parser = Parser::new_from_str_with_options(text, options);
     let mut docs = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    let mut items: Vec<Node> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut nodes = 0usize;
     let offset = |m: &granit_parser::Marker| -> u32 {
@@ -453,7 +458,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     ));
                 }
                 stack.push(Frame::Seq {
-                    items: Vec::new(),
+                    first: items.len(),
                     start: sp.start,
                     anchor,
                     tag: tag_string(tag.as_deref()),
@@ -469,7 +474,7 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     ));
                 }
                 stack.push(Frame::Map {
-                    entries: Vec::new(),
+                    first: entries.len(),
                     key: None,
                     seen: HashSet::new(),
                     merges: Vec::new(),
@@ -481,17 +486,13 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
             }
             Event::SequenceEnd => match stack.pop() {
                 Some(Frame::Seq {
-                    mut items,
+                    first,
                     start,
                     anchor,
                     tag,
                 }) => Some((
                     Node {
-                        // a tree lives until its services are built: no room kept for more
-                        kind: Kind::Seq({
-                            items.shrink_to_fit();
-                            items
-                        }),
+                        kind: Kind::Seq(items.drain(first..).collect()),
                         pos: Pos::new(Span {
                             file,
                             start,
@@ -505,18 +506,21 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
             },
             Event::MappingEnd => match stack.pop() {
                 Some(Frame::Map {
-                    mut entries,
+                    first,
                     merges,
                     start,
                     anchor,
                     tag,
                     ..
                 }) => {
-                    apply_merges(&mut entries, merges)?;
-                    entries.shrink_to_fit();
+                    let mut own: Vec<Entry> = entries.drain(first..).collect();
+                    if !merges.is_empty() {
+                        apply_merges(&mut own, merges)?;
+                        own.shrink_to_fit();
+                    }
                     Some((
                         Node {
-                            kind: Kind::Map(entries),
+                            kind: Kind::Map(own),
                             pos: Pos::new(Span {
                                 file,
                                 start,
@@ -559,9 +563,9 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
         }
         match stack.last_mut() {
             None => docs.push(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Seq { .. }) => items.push(node),
             Some(Frame::Map {
-                entries,
+                first,
                 key,
                 seen,
                 merges,
@@ -581,18 +585,19 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     *key = Some((text, node.pos));
                 }
                 Some((k, kpos)) => {
+                    let own = &entries[*first..];
                     if k == "<<" && kpos.via().is_none() {
-                        merges.push((entries.len(), node));
+                        merges.push((own.len(), node));
                     } else {
                         // Small mappings are scanned; large ones (a 10,000-service file)
                         // keep a set of key hashes, confirmed by a scan on a hit.
-                        let duplicate = if entries.len() < 16 {
-                            entries.iter().any(|e| e.key == k)
+                        let duplicate = if own.len() < 16 {
+                            own.iter().any(|e| e.key == k)
                         } else {
                             if seen.is_empty() {
-                                seen.extend(entries.iter().map(|e| key_hash(&e.key)));
+                                seen.extend(own.iter().map(|e| key_hash(&e.key)));
                             }
-                            !seen.insert(key_hash(&k)) && entries.iter().any(|e| e.key == k)
+                            !seen.insert(key_hash(&k)) && own.iter().any(|e| e.key == k)
                         };
                         if duplicate {
                             return Err(err(

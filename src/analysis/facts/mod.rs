@@ -2,6 +2,7 @@
 //! graph and the declared facts. Rules read facts by name; they never look at YAML or petgraph.
 //! Each fact keeps the positions of its evidence so findings can point at the exact node.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::analysis::classify::Class;
@@ -197,8 +198,8 @@ impl Facts {
             .collect();
 
         // deployable units and roles; each service's keys computed once
-        let image_keys: Vec<String> = svcs.iter().map(image_key).collect();
-        let unit_keys: Vec<String> = svcs
+        let image_keys: Vec<Cow<str>> = svcs.iter().map(image_key).collect();
+        let unit_keys: Vec<Cow<str>> = svcs
             .iter()
             .enumerate()
             .map(|(i, s)| unit_key(s, graph.repo(i)))
@@ -229,7 +230,7 @@ impl Facts {
                     .flat_map(|c| c.value.iter().cloned())
                     .collect::<Vec<_>>()
                     .join(" ");
-                (image_keys[i].as_str(), cmd)
+                (&*image_keys[i], cmd)
             })
             .collect();
         f.num(FactName::DeployableUnits, du, vec![]);
@@ -648,15 +649,15 @@ impl Facts {
 }
 
 /// The image a service runs, or its build context: services with equal keys are one codebase.
-pub fn image_key(s: &Service) -> String {
+pub fn image_key(s: &Service) -> Cow<'_, str> {
     match (&s.image, &s.build) {
-        (_, Some(b)) => format!(
+        (_, Some(b)) => Cow::Owned(format!(
             "build:{}:{}",
             b.context,
             b.dockerfile.as_deref().unwrap_or("Dockerfile")
-        ),
-        (Some(i), None) => i.value.to_string(),
-        (None, None) => format!("service:{}", s.name),
+        )),
+        (Some(i), None) => Cow::Borrowed(&i.value),
+        (None, None) => Cow::Owned(format!("service:{}", s.name)),
     }
 }
 
@@ -664,7 +665,7 @@ pub fn image_key(s: &Service) -> String {
 /// version suffix (`-v2`, `_v10`) of its last path component removed; a build context as in
 /// `image_key`.
 /// `repo` is the service's image repository, computed once by the caller.
-pub fn unit_key(s: &Service, repo: Option<&str>) -> String {
+pub fn unit_key<'a>(s: &'a Service, repo: Option<&'a str>) -> Cow<'a, str> {
     let Some(repo) = repo.filter(|_| s.build.is_none()) else {
         return image_key(s);
     };
@@ -679,8 +680,9 @@ pub fn unit_key(s: &Service, repo: Option<&str>) -> String {
         })
         .map_or(last, |(stem, _)| stem);
     match head {
-        Some(h) => format!("{h}/{stem}"),
-        None => stem.to_string(),
+        _ if stem.len() == last.len() => Cow::Borrowed(repo),
+        Some(h) => Cow::Owned(format!("{h}/{stem}")),
+        None => Cow::Borrowed(stem),
     }
 }
 
@@ -757,7 +759,7 @@ mod tests {
         };
         let k = |i: &str| {
             let s = svc(i);
-            unit_key(&s, s.image_repo().as_deref())
+            unit_key(&s, s.image_repo().as_deref()).into_owned()
         };
         assert_eq!(
             k("docker.io/istio/examples-bookinfo-reviews-v1:1.17"),

@@ -323,6 +323,14 @@ fn has_type(v: Typed, t: &str) -> bool {
     }
 }
 
+/// Whether schema node `at` (or a node it refers to) fails a value of this type at its type
+/// check: what [`eval`] would refuse first, found without building the failure.
+fn rejects_type(at: usize, v: Typed) -> bool {
+    let s = &NODES[at];
+    s.reference.is_some_and(|r| rejects_type(r, v))
+        || (!s.types.is_empty() && !s.types.iter().any(|t| has_type(v, t)))
+}
+
 /// Evaluates schema node `at` on `n`; `path` is where `n` sits (restored on return). Nothing
 /// is allocated unless the value fails.
 fn eval<'a>(
@@ -418,18 +426,23 @@ fn eval<'a>(
         }
     }
     if !s.one_of.is_empty() {
-        let mut failures = Vec::new();
-        let mut valid = 0;
-        for &alt in s.one_of {
-            match eval(alt, n, path) {
-                Ok(()) => valid += 1,
-                Err(f) => failures.push(f),
-            }
-        }
+        // Alternatives that do not take the value's type are skipped without building their
+        // failure (most `oneOf`s of the specification tell a string from a mapping); the
+        // failures are gathered only when no alternative takes the value.
+        let valid = s
+            .one_of
+            .iter()
+            .filter(|&&alt| !rejects_type(alt, v) && eval(alt, n, path).is_ok())
+            .count();
         if valid > 1 {
             return fail(path, Fail::Ambiguous);
         }
         if valid == 0 {
+            let mut failures: Vec<Failure<'a>> = s
+                .one_of
+                .iter()
+                .filter_map(|&alt| eval(alt, n, path).err())
+                .collect();
             // the alternative that took the value's type says what is wrong inside it; when
             // none did, the types they take
             let here = path.len();

@@ -341,7 +341,8 @@ pub(super) fn check_references(
     let none = References::default();
     for s in services {
         let r = refs.get(s.name.as_str()).unwrap_or(&none);
-        let name = crate::source::escape::short(&s.name);
+        // quoted only when a message is written
+        let name = || crate::source::escape::short(&s.name);
         let undefined = |what: &str, r: &str, at: Pos| {
             let what = match what {
                 "network" => tr!("compose-ref-network"),
@@ -357,7 +358,7 @@ pub(super) fn check_references(
                 at,
                 tr!(
                     "compose-undefined-ref",
-                    service = name.as_str(),
+                    service = name(),
                     what = what,
                     name = crate::source::escape::short(r)
                 ),
@@ -370,7 +371,7 @@ pub(super) fn check_references(
             return Err(err(
                 sm,
                 nm.pos,
-                tr!("compose-network-mode-exclusive", service = name.as_str()),
+                tr!("compose-network-mode-exclusive", service = name()),
             ));
         }
         for (n, at) in nets {
