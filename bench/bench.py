@@ -17,7 +17,7 @@ child forked from this Python process would otherwise report Python's own size a
 `--baseline BINARY` adds an older stackfit (built from another revision) as a comparison.
 
 Usage: python3 bench/bench.py [--rounds 21] [--sizes 1000,10000,50000] [--peer-sizes 1000,10000]
-       [--dclint-sizes 1000] [--baseline PATH]
+       [--dclint-sizes 1000] [--baseline PATH] [--profile dist]
 Prints Markdown tables (pasted into BENCHMARKS.md)."""
 import argparse, glob, os, statistics, subprocess, sys, time
 
@@ -74,10 +74,12 @@ def main():
     ap.add_argument("--peer-sizes", default="1000,10000", help="synthetic sizes docker compose runs on")
     ap.add_argument("--dclint-sizes", default="1000", help="synthetic sizes dclint runs on")
     ap.add_argument("--baseline", help="an older stackfit binary, compared on every input")
+    ap.add_argument("--profile", default="dist", help="cargo profile to build and measure (default: dist, what ships)")
     args = ap.parse_args()
-    subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "stackfit",
+    # the profile that ships (release archives, installers, the wheel), floors built alike
+    subprocess.check_call(["cargo", "build", "--profile", args.profile, "--quiet", "--bin", "stackfit",
                            "--example", "bare_parse", "--example", "hello"], cwd=ROOT)
-    rel = os.path.join(ROOT, "target", "release")
+    rel = os.path.join(ROOT, "target", args.profile)
     stackfit = os.path.join(rel, "stackfit")
     bare = os.path.join(rel, "examples", "bare_parse")
     hello = os.path.join(rel, "examples", "hello")

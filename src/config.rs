@@ -230,7 +230,7 @@ impl Config {
                 .anchor
                 .map(crate::source::Pos::new)
                 .unwrap_or_default();
-            model.image_classes.insert(repo, Located::new(o, at));
+            model.image_classes.insert(repo.into(), Located::new(o, at));
         }
         Ok(())
     }

@@ -68,7 +68,7 @@ pub struct ServiceGraph {
     pub graph: DiGraph<NodeInfo, Edge>,
     pub by_name: HashMap<Str, NodeIndex>,
     /// Each service's image repository ([`crate::model::image_repository`]), computed once.
-    repos: Vec<Option<String>>,
+    repos: Vec<Option<Str>>,
 }
 
 impl ServiceGraph {
@@ -76,7 +76,7 @@ impl ServiceGraph {
         let mut graph: DiGraph<NodeInfo, Edge> =
             DiGraph::with_capacity(model.services.len(), model.services.len() * 2);
         let mut by_name = HashMap::with_capacity(model.services.len());
-        let repos: Vec<Option<String>> = model.services.iter().map(|s| s.image_repo()).collect();
+        let repos: Vec<Option<Str>> = model.services.iter().map(|s| s.image_repo()).collect();
         for (i, s) in model.services.iter().enumerate() {
             let idx = graph.add_node(NodeInfo {
                 service: i,

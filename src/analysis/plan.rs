@@ -134,9 +134,9 @@ pub struct Workload {
 pub struct Wave {
     /// 0: what stays outside the cluster; then in dependency order.
     pub number: usize,
-    pub services: Vec<String>,
+    pub services: Vec<Str>,
     /// Friction ids its services must clear, as `F-ID service`.
-    pub friction: Vec<String>,
+    pub friction: Vec<Str>,
 }
 
 /// A Kubernetes feature the files use that Compose gives up.
@@ -305,6 +305,7 @@ pub fn plan(
     }
     friction
         .sort_by(|a, b| (a.difficulty, &a.service, &a.id).cmp(&(b.difficulty, &b.service, &b.id)));
+    friction.shrink_to_fit();
 
     // what each service becomes
     let dependants = |i: usize| {
@@ -319,6 +320,8 @@ pub fn plan(
     };
     let mut workloads = Vec::with_capacity(svcs.len());
     let mut outside: BTreeSet<usize> = BTreeSet::new();
+    // each workload's objects are gathered here and copied out at their exact number
+    let mut objects: Vec<&'static str> = Vec::with_capacity(8);
     for (i, s) in svcs.iter().enumerate() {
         let class = graph.node(i).class;
         let kind = if class.is_stateful() {
@@ -332,7 +335,8 @@ pub fn plan(
         } else {
             "Deployment"
         };
-        let mut objects = vec![kind];
+        objects.clear();
+        objects.push(kind);
         if !s.ports.is_empty() || !s.extras().expose.is_empty() || dependants(i) {
             objects.push("Service");
         }
@@ -374,7 +378,7 @@ pub fn plan(
         workloads.push(Workload {
             service: s.name.clone(),
             kind,
-            objects,
+            objects: objects.clone(),
             keep_outside,
         });
     }
@@ -460,13 +464,13 @@ pub fn plan(
         .enumerate()
         .map(|(i, s)| (s.name.as_str(), i))
         .collect();
-    let mut friction_of: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut friction_of: BTreeMap<usize, Vec<Str>> = BTreeMap::new();
     for f in &friction {
         if let Some(&i) = index.get(f.service.as_str()) {
             friction_of
                 .entry(wave_of[i])
                 .or_default()
-                .push(format!("{} {}", f.id, f.service));
+                .push(compact_str::format_compact!("{} {}", f.id, f.service));
         }
     }
     let waves: Vec<Wave> = members
@@ -476,7 +480,7 @@ pub fn plan(
             names.dedup();
             Wave {
                 number,
-                services: names.into_iter().map(str::to_string).collect(),
+                services: names.into_iter().map(Str::from).collect(),
                 friction: friction_of.remove(&number).unwrap_or_default(),
             }
         })

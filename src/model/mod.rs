@@ -414,7 +414,7 @@ impl Service {
 
     /// Image repository without registry host, tag or digest: `docker.io/library/postgres:16` →
     /// `postgres`; `ghcr.io/acme/api:1` → `acme/api`.
-    pub fn image_repo(&self) -> Option<String> {
+    pub fn image_repo(&self) -> Option<Str> {
         self.image.as_ref().map(|i| image_repository(&i.value))
     }
 }
@@ -450,7 +450,7 @@ fn apply_order<T>(items: &mut [T], order: &mut [usize]) {
 
 /// Repository path of an image reference, lower-cased, without registry, tag and digest.
 /// Slices of the reference, one allocation: it runs for every service, several times.
-pub fn image_repository(image: &str) -> String {
+pub fn image_repository(image: &str) -> Str {
     let no_digest = image.split('@').next().unwrap_or("");
     // the tag is after the last ':' that follows the last '/'
     let last_slash = no_digest.rfind('/').map_or(0, |i| i + 1);
@@ -466,7 +466,9 @@ pub fn image_repository(image: &str) -> String {
     if let Some(rest) = repo.strip_prefix("library/") {
         repo = rest;
     }
-    repo.to_ascii_lowercase()
+    let mut repo = Str::from(repo);
+    repo.make_ascii_lowercase();
+    repo
 }
 
 #[cfg(test)]

@@ -124,7 +124,7 @@ fn keeps_apart(class: &str) -> bool {
 fn image_key(s: &GraphService) -> Option<String> {
     match (&s.build, &s.image) {
         (Some(b), _) => Some(format!("build:{b}")),
-        (None, Some(img)) => Some(crate::model::image_repository(img)),
+        (None, Some(img)) => Some(crate::model::image_repository(img).into()),
         (None, None) => None,
     }
 }

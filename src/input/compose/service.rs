@@ -191,7 +191,9 @@ impl Builder<'_, '_> {
                         "images" => {
                             for n in by_name {
                                 let o = self.class_of(&format!("{what}.{}", n.key), &n.value)?;
-                                model.image_classes.insert(image_repository(&n.key), o);
+                                model
+                                    .image_classes
+                                    .insert(image_repository(&n.key).into(), o);
                             }
                         }
                         other => {
