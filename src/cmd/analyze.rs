@@ -397,6 +397,7 @@ fn run_as(
     }
     // Every output is written, renamed into place and flushed by now, and the process ends
     // right after: freeing the model, the source texts and the report is work nobody waits for.
-    std::mem::forget((report, model, sm));
+    std::mem::forget(report);
+    std::mem::forget((model, sm));
     Ok(u8::from(failing || mismatch))
 }

@@ -158,7 +158,7 @@ pub(crate) mod testing {
     }
 
     /// A `kubernetes` report (score +7, confidence high) for system `demo`.
-    pub(crate) fn report(findings: Vec<Finding>) -> Report {
+    pub(crate) fn report(findings: Vec<Finding>) -> Report<'static> {
         Report {
             system: Some("demo".into()),
             recommendation: Some(Recommendation {

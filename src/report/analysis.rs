@@ -85,7 +85,7 @@ pub struct Suppressed {
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Report {
+pub struct Report<'m> {
     pub schema_version: u32,
     pub tool: Tool,
     pub system: Option<String>,
@@ -97,8 +97,8 @@ pub struct Report {
     pub recommendation: Option<Recommendation>,
     pub findings: Vec<Finding>,
     pub facts: BTreeMap<String, FactOut>,
-    pub services: Vec<super::GraphService>,
-    pub edges: Vec<super::GraphEdge>,
+    pub services: Vec<super::GraphService<'m>>,
+    pub edges: Vec<super::GraphEdge<'m>>,
     pub hints: Vec<Hint>,
     /// The migration plan: present when the outcome is kubernetes or leans that way, and with
     /// `stackfit plan`.
@@ -166,8 +166,8 @@ pub fn origin_source(o: &Option<Origin>) -> &'static str {
     }
 }
 
-impl Report {
-    pub fn graph(&self) -> GraphReport {
+impl<'m> Report<'m> {
+    pub fn graph(&self) -> GraphReport<'m> {
         GraphReport {
             schema_version: SCHEMA_VERSION,
             services: self.services.clone(),
@@ -177,7 +177,7 @@ impl Report {
 
     /// A report for a run stopped by an input error: no recommendation, one finding.
     /// A report with no analysis in it: the base of `input_error` and of test reports.
-    pub fn empty(inputs: Vec<String>) -> Report {
+    pub fn empty(inputs: Vec<String>) -> Report<'static> {
         Report {
             schema_version: SCHEMA_VERSION,
             tool: TOOL,
@@ -198,7 +198,7 @@ impl Report {
     }
 
     /// A report for a run stopped by an input error: no recommendation, one finding.
-    pub fn input_error(inputs: Vec<String>, err: &crate::error::Error) -> Report {
+    pub fn input_error(inputs: Vec<String>, err: &crate::error::Error) -> Report<'static> {
         Report {
             findings: vec![Finding {
                 rule: err.code.to_string(),
@@ -229,7 +229,7 @@ pub struct PlanReport<'a> {
     pub plan: Option<&'a crate::analysis::plan::Plan>,
 }
 
-impl Report {
+impl Report<'_> {
     /// The report as `stackfit plan --format json` writes it.
     pub fn plan_report(&self) -> PlanReport<'_> {
         let r = self;

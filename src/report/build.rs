@@ -280,13 +280,13 @@ fn expect_mismatch(
     }
 }
 
-pub fn run(
-    model: &Model,
+pub fn run<'m>(
+    model: &'m Model,
     sm: &SourceMap,
     rules: &RuleSet,
     declared: &DeclaredFacts,
     opts: &Options<'_>,
-) -> Report {
+) -> Report<'m> {
     let graph = ServiceGraph::build(model);
     let facts = Facts::compute(model, &graph, declared);
     let fired = rules.evaluate(&facts);

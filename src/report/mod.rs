@@ -16,22 +16,22 @@ pub use crate::analysis::rules::{Concern, Severity};
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
-use crate::model::Model;
+use crate::model::{Model, Port};
 use crate::source::Str;
 
 /// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
 pub use crate::model::SCHEMA_VERSION;
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct GraphReport {
+pub struct GraphReport<'m> {
     pub schema_version: u32,
-    pub services: Vec<GraphService>,
-    pub edges: Vec<GraphEdge>,
+    pub services: Vec<GraphService<'m>>,
+    pub edges: Vec<GraphEdge<'m>>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct GraphService {
-    pub name: Str,
+pub struct GraphService<'m> {
+    pub name: &'m str,
     pub image: Option<Str>,
     /// Build context path, relative to the project directory.
     pub build: Option<Str>,
@@ -41,7 +41,7 @@ pub struct GraphService {
     pub profiles: Vec<Str>,
     pub class: &'static str,
     pub roles: Vec<&'static str>,
-    pub ports: Vec<GraphPort>,
+    pub ports: Ports<'m>,
     pub container_name: Option<Str>,
     pub healthcheck: bool,
     pub restart: Option<Str>,
@@ -50,26 +50,65 @@ pub struct GraphService {
 /// A port as Docker Compose's `config` shows it: the container port, the host side if published,
 /// and how (`tcp`/`udp`/`sctp`; `ingress` or `host` mode; the host IP it binds, when bound).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
-pub struct GraphPort {
+pub struct GraphPort<'m> {
     /// The container port (or range, as written, when it is not a number).
-    pub target: Str,
+    pub target: &'m str,
     /// The host port or range; null when Docker picks one.
-    pub published: Option<Str>,
-    pub protocol: Str,
+    pub published: Option<&'m str>,
+    pub protocol: &'m str,
     /// The host address the port binds to; null for every address (public on the host).
-    pub host_ip: Option<Str>,
-    pub mode: Str,
+    pub host_ip: Option<&'m str>,
+    pub mode: &'m str,
+}
+
+impl<'m> GraphPort<'m> {
+    /// A model port as Compose shows it (`tcp` and `ingress` when unset).
+    pub fn of(p: &'m Port) -> GraphPort<'m> {
+        GraphPort {
+            target: &p.target,
+            published: p.published.as_deref(),
+            protocol: p.protocol.as_deref().unwrap_or("tcp"),
+            host_ip: p.host_ip.as_deref(),
+            mode: p.mode.as_deref().unwrap_or("ingress"),
+        }
+    }
+}
+
+/// A service's ports, read from the model when the report is written (each as a
+/// [`GraphPort`]) rather than copied into the report: a large file has one per service.
+#[derive(Debug, Clone, Copy)]
+pub struct Ports<'m>(pub &'m [Port]);
+
+impl Ports<'_> {
+    pub fn iter(&self) -> impl Iterator<Item = GraphPort<'_>> {
+        self.0.iter().map(GraphPort::of)
+    }
+}
+
+impl Serialize for Ports<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(GraphPort::of))
+    }
+}
+
+impl schemars::JsonSchema for Ports<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<GraphPort<'static>>>::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<GraphPort<'static>>>::json_schema(g)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
-pub struct GraphEdge {
-    pub from: Str,
-    pub to: Str,
+pub struct GraphEdge<'m> {
+    pub from: &'m str,
+    pub to: &'m str,
     pub kind: &'static str,
 }
 
-impl GraphReport {
-    pub fn build(model: &Model, graph: &ServiceGraph) -> GraphReport {
+impl<'m> GraphReport<'m> {
+    pub fn build(model: &'m Model, graph: &ServiceGraph) -> GraphReport<'m> {
         use crate::source::secrets::redact_identifier as shown;
         let services = model
             .services
@@ -78,7 +117,7 @@ impl GraphReport {
             .map(|(i, s)| {
                 let info = graph.node(i);
                 GraphService {
-                    name: s.name.clone(),
+                    name: &s.name,
                     image: s.image.as_ref().map(|x| shown(&x.value)),
                     build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
@@ -86,17 +125,7 @@ impl GraphReport {
                     profiles: s.extras().profiles.iter().map(shown).collect(),
                     class: info.class.as_str(),
                     roles: vec![info.role],
-                    ports: s
-                        .ports
-                        .iter()
-                        .map(|p| GraphPort {
-                            target: p.target.clone(),
-                            published: p.published.clone(),
-                            protocol: p.protocol.clone().unwrap_or(Str::const_new("tcp")),
-                            host_ip: p.host_ip.clone(),
-                            mode: p.mode.clone().unwrap_or(Str::const_new("ingress")),
-                        })
-                        .collect(),
+                    ports: Ports(&s.ports),
                     container_name: s.extras().container_name.as_ref().map(|c| shown(&c.value)),
                     healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
                     restart: s.restart.as_ref().map(|r| shown(&r.value)),
@@ -109,8 +138,8 @@ impl GraphReport {
             .map(|e| {
                 let (a, b) = graph.graph.edge_endpoints(e).expect("edge exists");
                 GraphEdge {
-                    from: model.services[graph.graph[a].service].name.clone(),
-                    to: model.services[graph.graph[b].service].name.clone(),
+                    from: &model.services[graph.graph[a].service].name,
+                    to: &model.services[graph.graph[b].service].name,
                     kind: graph.graph[e].kind.as_str(),
                 }
             })

@@ -194,12 +194,11 @@ impl Picture {
             .services
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.name.as_str(), i))
+            .map(|(i, s)| (s.name, i))
             .collect();
         let mut merged: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
         for e in &g.edges {
-            let (Some(&a), Some(&b)) = (by_name.get(e.from.as_str()), by_name.get(e.to.as_str()))
-            else {
+            let (Some(&a), Some(&b)) = (by_name.get(e.from), by_name.get(e.to)) else {
                 continue;
             };
             let (a, b) = (node_of[a], node_of[b]);
@@ -218,7 +217,7 @@ impl Picture {
                         service = crate::source::escape::short(f),
                         suggestion = crate::source::suggest::did_you_mean(
                             f,
-                            g.services.iter().map(|s| s.name.as_str())
+                            g.services.iter().map(|s| s.name)
                         )
                     ));
                 };
