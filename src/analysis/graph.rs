@@ -119,7 +119,7 @@ impl ServiceGraph {
         for (i, s) in model.services.iter().enumerate() {
             for e in &s.environment {
                 if let Some(f) = &e.env_file {
-                    env_file_users.entry(f.as_path()).or_default().insert(i);
+                    env_file_users.entry(&**f).or_default().insert(i);
                 }
             }
         }

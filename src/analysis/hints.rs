@@ -187,7 +187,7 @@ pub fn hints(
         .collect();
     let role_groups: Vec<&Vec<usize>> = d
         .image_groups
-        .values()
+        .iter()
         .filter(|m| m.len() >= 2 && m.iter().filter(|i| owners.contains(i)).count() < 2)
         .collect();
     // a seam of broker edges needs a broker in the file (the fact counts Redis-like queues too)

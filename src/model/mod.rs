@@ -169,7 +169,7 @@ pub struct EnvVar {
     pub value: Option<Str>,
     pub pos: Pos,
     /// The env file the entry came from (`env_file:`), when it did not come from `environment`.
-    pub env_file: Option<std::path::PathBuf>,
+    pub env_file: Option<Box<std::path::Path>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -92,6 +92,9 @@ impl Serialize for Ports<'_> {
 }
 
 impl schemars::JsonSchema for Ports<'_> {
+    fn inline_schema() -> bool {
+        true
+    }
     fn schema_name() -> std::borrow::Cow<'static, str> {
         <Vec<GraphPort<'static>>>::schema_name()
     }

@@ -143,7 +143,10 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> u32 {
-        let mut line_starts = vec![0u32];
+        // counted first: the table of a large file is kept to the end, at its exact size
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::with_capacity(lines + 1);
+        line_starts.push(0u32);
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
                 line_starts.push((i + 1) as u32);

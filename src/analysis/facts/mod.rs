@@ -42,8 +42,8 @@ pub struct Derived {
     pub first_party: Vec<usize>,
     /// datastore service → first-party users (sorted).
     pub datastore_users: BTreeMap<usize, Vec<usize>>,
-    /// image key → first-party services built from it.
-    pub image_groups: BTreeMap<String, Vec<usize>>,
+    /// The first-party services built from one image, a list per image (in image-key order).
+    pub image_groups: Vec<Vec<usize>>,
 }
 
 impl Facts {
@@ -639,10 +639,7 @@ impl Facts {
                 .into_iter()
                 .map(|(d, u)| (d, u.into_iter().collect()))
                 .collect(),
-            image_groups: groups
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            image_groups: groups.into_values().collect(),
         };
         f
     }

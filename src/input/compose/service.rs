@@ -799,7 +799,7 @@ impl Builder<'_, '_> {
                         name: k.into(),
                         value: Some(v.into()),
                         pos,
-                        env_file: Some(path.clone()),
+                        env_file: Some(path.as_path().into()),
                     }));
                 }
             }
