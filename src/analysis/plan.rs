@@ -124,9 +124,79 @@ pub struct Workload {
     /// `Deployment`, `StatefulSet`, `DaemonSet`, `Job` or `CronJob`.
     pub kind: &'static str,
     /// The objects the team writes and owns for it (the workload first).
-    pub objects: Vec<&'static str>,
+    pub objects: Objects,
     /// Set for stateful services: keep them managed or outside the cluster, and why.
     pub keep_outside: Option<String>,
+}
+
+/// A workload's objects: its kind, then those of [`Objects::OWNED`] it needs, in that order.
+/// A set of flags rather than a list per workload (a large file has one per service); written
+/// as the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Objects {
+    kind: &'static str,
+    owned: u8,
+}
+
+impl Objects {
+    /// What a workload may need besides itself, in the order they are listed.
+    pub const OWNED: [&'static str; 7] = [
+        "Service",
+        "Ingress",
+        "HorizontalPodAutoscaler",
+        "PodDisruptionBudget",
+        "ConfigMap",
+        "Secret",
+        "PersistentVolumeClaim",
+    ];
+
+    fn new(kind: &'static str) -> Objects {
+        Objects { kind, owned: 0 }
+    }
+
+    fn add(&mut self, object: &str) {
+        let i = Self::OWNED
+            .iter()
+            .position(|o| *o == object)
+            .expect("an object of the list");
+        self.owned |= 1 << i;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let owned = Self::OWNED
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.owned & (1 << i) != 0)
+            .map(|(_, o)| *o);
+        std::iter::once(self.kind).chain(owned)
+    }
+
+    pub fn len(&self) -> usize {
+        1 + self.owned.count_ones() as usize
+    }
+
+    /// Never: a workload is always one of its objects.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl Serialize for Objects {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl schemars::JsonSchema for Objects {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<&'static str>>::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<&'static str>>::json_schema(g)
+    }
 }
 
 /// One step of the move.
@@ -320,8 +390,6 @@ pub fn plan(
     };
     let mut workloads = Vec::with_capacity(svcs.len());
     let mut outside: BTreeSet<usize> = BTreeSet::new();
-    // each workload's objects are gathered here and copied out at their exact number
-    let mut objects: Vec<&'static str> = Vec::with_capacity(8);
     for (i, s) in svcs.iter().enumerate() {
         let class = graph.node(i).class;
         let kind = if class.is_stateful() {
@@ -335,28 +403,27 @@ pub fn plan(
         } else {
             "Deployment"
         };
-        objects.clear();
-        objects.push(kind);
+        let mut objects = Objects::new(kind);
         if !s.ports.is_empty() || !s.extras().expose.is_empty() || dependants(i) {
-            objects.push("Service");
+            objects.add("Service");
         }
         let publishes_http = s
             .ports
             .iter()
             .any(|p| p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp"));
         if publishes_http && matches!(class, Class::App | Class::Proxy) {
-            objects.push("Ingress");
+            objects.add("Ingress");
         }
         let replicas = s.replicas().unwrap_or(1);
         if replicas > 1 || s.extras().hpa.is_some() {
-            objects.push("HorizontalPodAutoscaler");
-            objects.push("PodDisruptionBudget");
+            objects.add("HorizontalPodAutoscaler");
+            objects.add("PodDisruptionBudget");
         }
         if !s.extras().configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
-            objects.push("ConfigMap");
+            objects.add("ConfigMap");
         }
         if !s.extras().secrets.is_empty() {
-            objects.push("Secret");
+            objects.add("Secret");
         }
         if s.mounts.iter().any(|m| {
             m.kind == MountKind::Volume
@@ -367,7 +434,7 @@ pub fn plan(
                 .as_deref()
                 .is_some_and(|x| x.contains("docker.sock"))
         }) {
-            objects.push("PersistentVolumeClaim");
+            objects.add("PersistentVolumeClaim");
         }
         let keep_outside = class
             .is_stateful()
@@ -378,7 +445,7 @@ pub fn plan(
         workloads.push(Workload {
             service: s.name.clone(),
             kind,
-            objects: objects.clone(),
+            objects,
             keep_outside,
         });
     }

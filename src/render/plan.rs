@@ -71,7 +71,7 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
                 w,
                 "  - {}: {}{outside}",
                 line(&x.service),
-                x.objects.join(", ")
+                x.objects.iter().collect::<Vec<_>>().join(", ")
             )?;
         }
     }
@@ -148,7 +148,7 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
                 w,
                 "- **{}**: {}{outside}",
                 inline(&x.service),
-                x.objects.join(", ")
+                x.objects.iter().collect::<Vec<_>>().join(", ")
             )?;
         }
     }

@@ -13,11 +13,12 @@ pub use crate::analysis::plan::Plan;
 pub use crate::analysis::recommend::{Confidence, Outcome, Recommendation};
 pub use crate::analysis::rules::{Concern, Severity};
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
 use crate::model::{Model, Port};
-use crate::source::Str;
 
 /// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
 pub use crate::model::SCHEMA_VERSION;
@@ -32,19 +33,20 @@ pub struct GraphReport<'m> {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphService<'m> {
     pub name: &'m str,
-    pub image: Option<Str>,
+    pub image: Option<Cow<'m, str>>,
     /// Build context path, relative to the project directory.
-    pub build: Option<Str>,
+    pub build: Option<Cow<'m, str>>,
     /// Effective replicas (`deploy.replicas`, else `scale`, else 1); null in global mode.
     pub replicas: Option<u64>,
     pub mode: &'static str,
-    pub profiles: Vec<Str>,
+    pub profiles: Vec<Cow<'m, str>>,
     pub class: &'static str,
-    pub roles: Vec<&'static str>,
+    #[schemars(with = "Vec<&'static str>")]
+    pub roles: [&'static str; 1],
     pub ports: Ports<'m>,
-    pub container_name: Option<Str>,
+    pub container_name: Option<Cow<'m, str>>,
     pub healthcheck: bool,
-    pub restart: Option<Str>,
+    pub restart: Option<Cow<'m, str>>,
 }
 
 /// A port as Docker Compose's `config` shows it: the container port, the host side if published,
@@ -125,9 +127,9 @@ impl<'m> GraphReport<'m> {
                     build: s.build.as_ref().map(|b| shown(&b.context)),
                     replicas: s.replicas(),
                     mode: s.mode().as_str(),
-                    profiles: s.extras().profiles.iter().map(shown).collect(),
+                    profiles: s.extras().profiles.iter().map(|p| shown(p)).collect(),
                     class: info.class.as_str(),
-                    roles: vec![info.role],
+                    roles: [info.role],
                     ports: Ports(&s.ports),
                     container_name: s.extras().container_name.as_ref().map(|c| shown(&c.value)),
                     healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,

@@ -3,9 +3,8 @@
 //! is process-wide. It knows no formats: messages go through [`redact_message`], identifier
 //! fields (image, container_name, build, restart, profiles) through [`redact_identifier`].
 
+use std::borrow::Cow;
 use std::sync::Mutex;
-
-use super::Str;
 
 struct Noted {
     name: String,
@@ -94,8 +93,8 @@ pub fn redact_message(text: &str) -> String {
 
 /// An identifier field: substitutions from project files stay, those from the process
 /// environment show as `${NAME}`.
-pub fn redact_identifier(text: &Str) -> Str {
-    redact(text, true).map_or_else(|| text.clone(), Str::from)
+pub fn redact_identifier(text: &str) -> Cow<'_, str> {
+    redact(text, true).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 #[cfg(test)]
@@ -111,7 +110,7 @@ mod tests {
             "image acme/app:${TAG_T} with ${SECRET_TOKEN_T}"
         );
         assert_eq!(
-            redact_identifier(&"acme/app:release-7-s3cr3t-value".into()),
+            redact_identifier("acme/app:release-7-s3cr3t-value"),
             "acme/app:release-7-${SECRET_TOKEN_T}"
         );
         note("SHORT_T", "ab", true);
