@@ -3,7 +3,7 @@
 //! Each fact keeps the positions of its evidence so findings can point at the exact node.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::analysis::classify::Class;
 use crate::analysis::graph::ServiceGraph;
@@ -210,7 +210,7 @@ impl Facts {
         }
         // Deployable units: versions of one service (`reviews-v1`, `reviews-v2`; tags of one
         // repository) are one unit; same-image services owning a datastore each count.
-        let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut units: HashMap<&str, Vec<usize>> = HashMap::new();
         for &i in &first_party {
             units.entry(&unit_keys[i]).or_default().push(i);
         }
@@ -218,7 +218,8 @@ impl Facts {
             .values()
             .map(|g| g.iter().filter(|i| owners.contains(i)).count().max(1))
             .sum();
-        let roles: BTreeSet<(&str, String)> = first_party
+        // only counted: a hash set (image keys of one registry share long prefixes)
+        let roles: HashSet<(&str, String)> = first_party
             .iter()
             .map(|&i| {
                 let s = &svcs[i];
@@ -498,21 +499,17 @@ impl Facts {
         // One vendor's prebuilt images: nothing is built here and every first-party image comes
         // from one registry namespace (`ghcr.io/acme/…`, `getsentry/…`).
         let built_here = running.iter().any(|&i| svcs[i].build.is_some());
-        let namespaces: BTreeSet<String> = first_party
+        let namespaces: BTreeSet<&str> = first_party
             .iter()
             .filter_map(|&i| graph.repo(i))
-            .map(|repo| {
-                repo.rsplit_once('/')
-                    .map(|(ns, _)| ns.to_string())
-                    .unwrap_or_default()
-            })
+            .map(|repo| repo.rsplit_once('/').map_or("", |(ns, _)| ns))
             .collect();
         let one_vendor = !built_here
             && first_party.len() >= 2
             && namespaces.len() == 1
             && namespaces
                 .iter()
-                .all(|n| !n.is_empty() && n != "library" && n != "docker.io/library");
+                .all(|&n| !n.is_empty() && n != "library" && n != "docker.io/library");
         // images the user classified `vendor` count too; first-party code beside them does not
         let declared_vendor: Vec<usize> = running
             .iter()
@@ -623,13 +620,18 @@ impl Facts {
         }
         // Caches join the datastores for the hints (a shared keyspace is a smell), after the
         // ownership facts, which count databases, search engines and object stores only.
+        // (each first-party service's edges read once: many caches and many services stay linear)
         for &c in running.iter().filter(|&&i| class(i) == Class::Cache) {
-            let u: BTreeSet<usize> = first_party
-                .iter()
-                .copied()
-                .filter(|&a| graph.needs(a).iter().any(|(t, _)| *t == c))
-                .collect();
-            users.insert(c, u);
+            users.insert(c, BTreeSet::new());
+        }
+        for &a in &first_party {
+            for (t, _) in graph.needs(a) {
+                if class(t) == Class::Cache
+                    && let Some(u) = users.get_mut(&t)
+                {
+                    u.insert(a);
+                }
+            }
         }
         f.derived = Derived {
             running,
