@@ -129,9 +129,21 @@ pub struct Workload {
     pub keep_outside: Option<String>,
 }
 
-/// A workload's objects: its kind, then those of [`Objects::OWNED`] it needs, in that order.
-/// A set of flags rather than a list per workload (a large file has one per service); written
-/// as the list.
+/// What a workload may need besides itself, listed in this order after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumIter)]
+pub enum Owned {
+    Service,
+    Ingress,
+    HorizontalPodAutoscaler,
+    PodDisruptionBudget,
+    ConfigMap,
+    Secret,
+    PersistentVolumeClaim,
+}
+
+/// A workload's objects: its kind, then the [`Owned`] objects it needs, in their order. A set
+/// of flags rather than a list per workload (a large file has one per service); written as the
+/// list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Objects {
     kind: &'static str,
@@ -139,35 +151,19 @@ pub struct Objects {
 }
 
 impl Objects {
-    /// What a workload may need besides itself, in the order they are listed.
-    pub const OWNED: [&'static str; 7] = [
-        "Service",
-        "Ingress",
-        "HorizontalPodAutoscaler",
-        "PodDisruptionBudget",
-        "ConfigMap",
-        "Secret",
-        "PersistentVolumeClaim",
-    ];
-
     fn new(kind: &'static str) -> Objects {
         Objects { kind, owned: 0 }
     }
 
-    fn add(&mut self, object: &str) {
-        let i = Self::OWNED
-            .iter()
-            .position(|o| *o == object)
-            .expect("an object of the list");
-        self.owned |= 1 << i;
+    fn add(&mut self, o: Owned) {
+        self.owned |= 1 << o as u8;
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let owned = Self::OWNED
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.owned & (1 << i) != 0)
-            .map(|(_, o)| *o);
+        use strum::IntoEnumIterator;
+        let owned = Owned::iter()
+            .filter(|o| self.owned & (1 << *o as u8) != 0)
+            .map(<&'static str>::from);
         std::iter::once(self.kind).chain(owned)
     }
 
@@ -405,25 +401,25 @@ pub fn plan(
         };
         let mut objects = Objects::new(kind);
         if !s.ports.is_empty() || !s.extras().expose.is_empty() || dependants(i) {
-            objects.add("Service");
+            objects.add(Owned::Service);
         }
         let publishes_http = s
             .ports
             .iter()
             .any(|p| p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp"));
         if publishes_http && matches!(class, Class::App | Class::Proxy) {
-            objects.add("Ingress");
+            objects.add(Owned::Ingress);
         }
         let replicas = s.replicas().unwrap_or(1);
         if replicas > 1 || s.extras().hpa.is_some() {
-            objects.add("HorizontalPodAutoscaler");
-            objects.add("PodDisruptionBudget");
+            objects.add(Owned::HorizontalPodAutoscaler);
+            objects.add(Owned::PodDisruptionBudget);
         }
         if !s.extras().configs.is_empty() || s.environment.iter().any(|e| e.env_file.is_some()) {
-            objects.add("ConfigMap");
+            objects.add(Owned::ConfigMap);
         }
         if !s.extras().secrets.is_empty() {
-            objects.add("Secret");
+            objects.add(Owned::Secret);
         }
         if s.mounts.iter().any(|m| {
             m.kind == MountKind::Volume
@@ -434,7 +430,7 @@ pub fn plan(
                 .as_deref()
                 .is_some_and(|x| x.contains("docker.sock"))
         }) {
-            objects.add("PersistentVolumeClaim");
+            objects.add(Owned::PersistentVolumeClaim);
         }
         let keep_outside = class
             .is_stateful()
