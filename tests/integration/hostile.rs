@@ -654,7 +654,7 @@ fn long_chains_and_big_maps_finish_without_recursion_or_quadratic_work() {
         "{err}"
     );
     // 20,000 caches each used by one of 20,000 services: the users of every cache were found
-    // by scanning every service's edges per cache (4.3 s; now each edge is read once).
+    // by scanning every service's edges per cache (3 to 4 s; now each edge is read once).
     let mut caches = String::from("services:\n");
     for i in 0..20_000 {
         caches.push_str(&format!("  c{i}:\n    image: redis:7\n"));
