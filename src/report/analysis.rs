@@ -97,7 +97,7 @@ pub struct Report<'m> {
     pub recommendation: Option<Recommendation>,
     pub findings: Vec<Finding>,
     pub facts: BTreeMap<String, FactOut>,
-    pub services: Vec<super::GraphService<'m>>,
+    pub services: super::GraphServices<'m>,
     pub edges: Vec<super::GraphEdge<'m>>,
     pub hints: Vec<Hint>,
     /// The migration plan: present when the outcome is kubernetes or leans that way, and with
@@ -187,7 +187,7 @@ impl<'m> Report<'m> {
             recommendation: None,
             findings: vec![],
             facts: BTreeMap::new(),
-            services: vec![],
+            services: super::GraphServices::none(),
             edges: vec![],
             hints: vec![],
             plan: None,

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::analysis::graph::ServiceGraph;
-use crate::model::{Model, Port};
+use crate::model::{Model, Port, Service};
 
 /// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
 pub use crate::model::SCHEMA_VERSION;
@@ -26,7 +26,7 @@ pub use crate::model::SCHEMA_VERSION;
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GraphReport<'m> {
     pub schema_version: u32,
-    pub services: Vec<GraphService<'m>>,
+    pub services: GraphServices<'m>,
     pub edges: Vec<GraphEdge<'m>>,
 }
 
@@ -112,31 +112,89 @@ pub struct GraphEdge<'m> {
     pub kind: &'static str,
 }
 
+/// The services of a graph report, read from the model as each is written (with the class and
+/// role the graph gave it) rather than copied into the report: a large file has one per service.
+#[derive(Debug, Clone)]
+pub struct GraphServices<'m> {
+    services: &'m [Service],
+    /// Class and role of each service, in the model's order.
+    info: Vec<(&'static str, &'static str)>,
+}
+
+impl<'m> GraphServices<'m> {
+    /// None (a report stopped before the analysis).
+    pub fn none() -> GraphServices<'static> {
+        GraphServices {
+            services: &[],
+            info: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.info.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.info.is_empty()
+    }
+
+    /// The name of service `i`, without building the rest.
+    pub fn name(&self, i: usize) -> &'m str {
+        &self.services[i].name
+    }
+
+    /// Service `i` as the report shows it.
+    pub fn get(&self, i: usize) -> GraphService<'m> {
+        use crate::source::secrets::redact_identifier as shown;
+        let s: &'m Service = &self.services[i];
+        let (class, role) = self.info[i];
+        GraphService {
+            name: &s.name,
+            image: s.image.as_ref().map(|x| shown(&x.value)),
+            build: s.build.as_ref().map(|b| shown(&b.context)),
+            replicas: s.replicas(),
+            mode: s.mode().as_str(),
+            profiles: s.extras().profiles.iter().map(|p| shown(p)).collect(),
+            class,
+            roles: [role],
+            ports: Ports(&s.ports),
+            container_name: s.extras().container_name.as_ref().map(|c| shown(&c.value)),
+            healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
+            restart: s.restart.as_ref().map(|r| shown(&r.value)),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = GraphService<'m>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl Serialize for GraphServices<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl schemars::JsonSchema for GraphServices<'_> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<GraphService<'static>>>::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<GraphService<'static>>>::json_schema(g)
+    }
+}
+
 impl<'m> GraphReport<'m> {
     pub fn build(model: &'m Model, graph: &ServiceGraph) -> GraphReport<'m> {
-        use crate::source::secrets::redact_identifier as shown;
-        let services = model
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let info = graph.node(i);
-                GraphService {
-                    name: &s.name,
-                    image: s.image.as_ref().map(|x| shown(&x.value)),
-                    build: s.build.as_ref().map(|b| shown(&b.context)),
-                    replicas: s.replicas(),
-                    mode: s.mode().as_str(),
-                    profiles: s.extras().profiles.iter().map(|p| shown(p)).collect(),
-                    class: info.class.as_str(),
-                    roles: [info.role],
-                    ports: Ports(&s.ports),
-                    container_name: s.extras().container_name.as_ref().map(|c| shown(&c.value)),
-                    healthcheck: s.healthcheck.is_some() && !s.healthcheck_disabled,
-                    restart: s.restart.as_ref().map(|r| shown(&r.value)),
-                }
-            })
-            .collect();
+        let services = GraphServices {
+            services: &model.services,
+            info: (0..model.services.len())
+                .map(|i| (graph.node(i).class.as_str(), graph.node(i).role))
+                .collect(),
+        };
         let mut edges: Vec<GraphEdge> = graph
             .graph
             .edge_indices()

@@ -147,7 +147,7 @@ impl Picture {
         // 1. one node per service, or per image whose services are roles of one codebase
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, s) in g.services.iter().enumerate() {
-            if let Some(k) = image_key(s).filter(|_| !keeps_apart(s.class)) {
+            if let Some(k) = image_key(&s).filter(|_| !keeps_apart(s.class)) {
                 groups.entry(k).or_default().push(i);
             }
         }
@@ -157,7 +157,7 @@ impl Picture {
             if node_of[i] != usize::MAX {
                 continue;
             }
-            let members: Vec<usize> = image_key(s)
+            let members: Vec<usize> = image_key(&s)
                 .and_then(|k| groups.get(&k))
                 .filter(|m| m.len() > 1)
                 .cloned()
@@ -165,7 +165,7 @@ impl Picture {
             let label = if members.len() > 1 {
                 crate::tr!(
                     "report-graph-roles",
-                    name = short(&image_key(s).unwrap_or_default()),
+                    name = short(&image_key(&s).unwrap_or_default()),
                     n = members.len()
                 )
             } else {
@@ -184,17 +184,14 @@ impl Picture {
                 class: s.class.to_string(),
                 members: members
                     .iter()
-                    .map(|&m| g.services[m].name.to_string())
+                    .map(|&m| g.services.name(m).to_string())
                     .collect(),
                 replicas,
             });
         }
         // 2. parallel edges merged, edges inside one node dropped
-        let by_name: BTreeMap<&str, usize> = g
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name, i))
+        let by_name: BTreeMap<&str, usize> = (0..g.services.len())
+            .map(|i| (g.services.name(i), i))
             .collect();
         let mut merged: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
         for e in &g.edges {
@@ -217,7 +214,7 @@ impl Picture {
                         service = crate::source::escape::short(f),
                         suggestion = crate::source::suggest::did_you_mean(
                             f,
-                            g.services.iter().map(|s| s.name)
+                            (0..g.services.len()).map(|i| g.services.name(i))
                         )
                     ));
                 };
