@@ -183,17 +183,7 @@ impl Serialize for Objects {
     }
 }
 
-impl schemars::JsonSchema for Objects {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <Vec<&'static str>>::schema_name()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<&'static str>>::json_schema(g)
-    }
-}
+crate::list_schema!(Objects, &'static str);
 
 /// One step of the move.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]

@@ -5,6 +5,26 @@
 /// all three, raised once per release that breaks any (README, "JSON output"; CHANGELOG).
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// `list_schema!(Type, Item)`: the JSON Schema of a type written as a list of `Item` (a view
+/// or a set of flags serialized as a sequence) — the schema a `Vec<Item>` has, inline, so the
+/// committed schemas do not change with the representation.
+#[macro_export]
+macro_rules! list_schema {
+    ($ty:ty, $item:ty) => {
+        impl schemars::JsonSchema for $ty {
+            fn inline_schema() -> bool {
+                true
+            }
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                <Vec<$item>>::schema_name()
+            }
+            fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                <Vec<$item>>::json_schema(g)
+            }
+        }
+    };
+}
+
 pub mod class;
 pub mod declared;
 pub mod hosts;

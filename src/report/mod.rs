@@ -93,17 +93,7 @@ impl Serialize for Ports<'_> {
     }
 }
 
-impl schemars::JsonSchema for Ports<'_> {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <Vec<GraphPort<'static>>>::schema_name()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<GraphPort<'static>>>::json_schema(g)
-    }
-}
+crate::list_schema!(Ports<'_>, GraphPort<'static>);
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, schemars::JsonSchema)]
 pub struct GraphEdge<'m> {
@@ -175,17 +165,7 @@ impl Serialize for GraphServices<'_> {
     }
 }
 
-impl schemars::JsonSchema for GraphServices<'_> {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <Vec<GraphService<'static>>>::schema_name()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<GraphService<'static>>>::json_schema(g)
-    }
-}
+crate::list_schema!(GraphServices<'_>, GraphService<'static>);
 
 impl<'m> GraphReport<'m> {
     pub fn build(model: &'m Model, graph: &ServiceGraph) -> GraphReport<'m> {
