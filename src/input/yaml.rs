@@ -333,7 +333,7 @@ enum Frame {
         key: Option<(Str, Pos)>,
         /// Hashes of the keys, filled once a mapping grows past a few entries.
         seen: HashSet<u64>,
-        merges: Vec<(usize, Node)>,
+        merges: Vec<Node>,
         start: u32,
         anchor: usize,
         tag: Option<Box<str>>,
@@ -585,10 +585,10 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
                     *key = Some((text, node.pos));
                 }
                 Some((k, kpos)) => {
-                    let own = &entries[*first..];
                     if k == "<<" && kpos.via().is_none() {
-                        merges.push((own.len(), node));
+                        merges.push(node);
                     } else {
+                        let own = &entries[*first..];
                         // Small mappings are scanned; large ones (a 10,000-service file)
                         // keep a set of key hashes, confirmed by a scan on a hit.
                         let duplicate = if own.len() < 16 {
@@ -619,13 +619,13 @@ pub fn parse(text: &str, file: u32, budget: Budget) -> Result<Vec<Node>, YamlErr
 }
 
 /// Applies YAML merge keys: explicit keys win, then earlier merge sources over later ones.
-fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<(usize, Node)>) -> Result<(), YamlError> {
+fn apply_merges(entries: &mut Vec<Entry>, merges: Vec<Node>) -> Result<(), YamlError> {
     if merges.is_empty() {
         return Ok(());
     }
     let mut present: HashSet<Str> = entries.iter().map(|e| e.key.clone()).collect();
     let mut merged: Vec<Entry> = Vec::new();
-    for (_, source) in merges {
+    for source in merges {
         let sources: Vec<Node> = match source.kind {
             Kind::Map(_) => vec![source],
             Kind::Seq(items) => items,

@@ -327,8 +327,12 @@ fn has_type(v: Typed, t: &str) -> bool {
 /// check: what [`eval`] would refuse first, found without building the failure.
 fn rejects_type(at: usize, v: Typed) -> bool {
     let s = &NODES[at];
-    s.reference.is_some_and(|r| rejects_type(r, v))
-        || (!s.types.is_empty() && !s.types.iter().any(|t| has_type(v, t)))
+    s.reference.is_some_and(|r| rejects_type(r, v)) || !takes_type(s, v)
+}
+
+/// Whether a schema node's `type` admits the value (a node without one takes any).
+fn takes_type(s: &SNode, v: Typed) -> bool {
+    s.types.is_empty() || s.types.iter().any(|t| has_type(v, t))
 }
 
 /// Evaluates schema node `at` on `n`; `path` is where `n` sits (restored on return). Nothing
@@ -349,7 +353,7 @@ fn eval<'a>(
         eval(r, n, path)?;
     }
     let v = typed(n);
-    if !s.types.is_empty() && !s.types.iter().any(|t| has_type(v, t)) {
+    if !takes_type(s, v) {
         return fail(path, Fail::Type(s.types.to_vec()));
     }
     if !s.enumeration.is_empty() && !matches!(v, Typed::Str(t) if s.enumeration.contains(&t)) {
