@@ -5,7 +5,7 @@
 //! never renders and never quotes values (healthcheck commands and environment entries appear
 //! only as locations in the source).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -104,17 +104,75 @@ pub fn catalogue() -> &'static [Entry] {
     ENTRIES
 }
 
-/// One place where the move will bite.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+/// One place where the move will bite: a catalogue entry (its id, difficulty and texts are read
+/// from it, not copied: a large file has one per service) at a service's line.
+#[derive(Debug, Clone)]
 pub struct Friction {
-    /// The catalogue entry (`F-HOSTNET`).
-    pub id: &'static str,
+    entry: &'static Entry,
     pub service: Str,
-    pub difficulty: Difficulty,
-    /// The Kubernetes construct to use instead.
-    pub construct: &'static str,
-    pub explanation: &'static str,
     pub location: Option<Location>,
+    /// The service's index in the model (none for a service switched off by profiles).
+    index: Option<u32>,
+}
+
+impl Friction {
+    /// The catalogue entry's id (`F-HOSTNET`).
+    pub fn id(&self) -> &'static str {
+        self.entry.id
+    }
+
+    pub fn difficulty(&self) -> Difficulty {
+        self.entry.difficulty
+    }
+
+    /// The Kubernetes construct to use instead, in the language of this process.
+    pub fn construct(&self) -> &'static str {
+        self.entry.texts().0
+    }
+
+    /// Why, in the language of this process.
+    pub fn explanation(&self) -> &'static str {
+        self.entry.texts().1
+    }
+}
+
+// A friction entry as written: the doc comment below is the schema's description.
+/// One place where the move will bite.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Friction")]
+struct FrictionFields<'a> {
+    /// The catalogue entry (`F-HOSTNET`).
+    id: &'static str,
+    service: &'a str,
+    difficulty: Difficulty,
+    /// The Kubernetes construct to use instead.
+    construct: &'static str,
+    explanation: &'static str,
+    location: &'a Option<Location>,
+}
+
+impl Serialize for Friction {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (construct, explanation) = self.entry.texts();
+        FrictionFields {
+            id: self.entry.id,
+            service: &self.service,
+            difficulty: self.entry.difficulty,
+            construct,
+            explanation,
+            location: &self.location,
+        }
+        .serialize(s)
+    }
+}
+
+impl schemars::JsonSchema for Friction {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        FrictionFields::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FrictionFields::json_schema(g)
+    }
 }
 
 /// What a service becomes in the cluster.
@@ -330,37 +388,32 @@ pub fn plan(
     if compose_input {
         for (i, s) in svcs.iter().enumerate() {
             for (sig, pos) in signals(s, one_shot(i)) {
-                let Some(e) = by_signal.get(&sig) else {
+                let Some(&entry) = by_signal.get(&sig) else {
                     continue;
                 };
-                let (construct, explanation) = e.texts();
                 friction.push(Friction {
-                    id: e.id,
+                    entry,
                     service: s.name.clone(),
-                    difficulty: e.difficulty,
-                    construct,
-                    explanation,
                     location: Some(sm.location(pos.primary())),
+                    index: u32::try_from(i).ok(),
                 });
             }
         }
     }
     // services switched off by profiles are what an overlay per environment would carry
-    if compose_input && let Some(e) = by_signal.get(&Signal::Profiles) {
+    if compose_input && let Some(&entry) = by_signal.get(&Signal::Profiles) {
         for (name, at) in model.inactive.iter().zip(&model.inactive_at) {
-            let (construct, explanation) = e.texts();
             friction.push(Friction {
-                id: e.id,
+                entry,
                 service: name.as_str().into(),
-                difficulty: e.difficulty,
-                construct,
-                explanation,
                 location: Some(sm.location(at.primary())),
+                index: None,
             });
         }
     }
-    friction
-        .sort_by(|a, b| (a.difficulty, &a.service, &a.id).cmp(&(b.difficulty, &b.service, &b.id)));
+    friction.sort_by(|a, b| {
+        (a.difficulty(), &a.service, a.id()).cmp(&(b.difficulty(), &b.service, b.id()))
+    });
     friction.shrink_to_fit();
 
     // what each service becomes
@@ -441,21 +494,40 @@ pub fn plan(
         .map(|w| w.objects.len())
         .sum();
 
-    // waves: 0 is what stays outside; each service one wave after the latest it depends on
-    let deps: Vec<Vec<usize>> = (0..svcs.len())
-        .map(|i| {
-            let mut d: Vec<usize> = graph
-                .needs(i)
-                .into_iter()
-                .filter(|(_, k)| orders(*k))
-                .map(|(t, _)| t)
+    // waves: 0 is what stays outside; each service one wave after the latest it depends on.
+    // The dependencies of all services in one list (`deps(i)` is service i's slice, sorted and
+    // without repeats), not a list per service: a large file has one per service.
+    let n = svcs.len();
+    let mut dep_start: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut dep_list: Vec<u32> = Vec::with_capacity(graph.graph.edge_count());
+    dep_start.push(0);
+    for i in 0..n {
+        let from = dep_list.len();
+        dep_list.extend(
+            graph
+                .graph
+                .edges(petgraph::graph::NodeIndex::new(i))
+                .filter(|e| orders(e.weight().kind))
+                .map(|e| petgraph::visit::EdgeRef::target(&e).index())
                 .filter(|&t| t != i)
-                .collect();
-            d.sort_unstable();
-            d.dedup();
-            d
-        })
-        .collect();
+                .map(|t| t as u32),
+        );
+        dep_list[from..].sort_unstable();
+        let mut kept = from;
+        for r in from..dep_list.len() {
+            if kept == from || dep_list[r] != dep_list[kept - 1] {
+                dep_list[kept] = dep_list[r];
+                kept += 1;
+            }
+        }
+        dep_list.truncate(kept);
+        dep_start.push(kept);
+    }
+    let deps = |i: usize| {
+        dep_list[dep_start[i]..dep_start[i + 1]]
+            .iter()
+            .map(|&d| d as usize)
+    };
     // Wave 0 holds the services kept outside whose own dependencies are outside too: one that
     // needs an in-cluster service (a tracing agent) is ordered after it like the others.
     let mut wave0 = outside.clone();
@@ -463,7 +535,7 @@ pub fn plan(
         let keep: BTreeSet<usize> = wave0
             .iter()
             .copied()
-            .filter(|&i| deps[i].iter().all(|d| wave0.contains(d)))
+            .filter(|&i| deps(i).all(|d| wave0.contains(&d)))
             .collect();
         if keep.len() == wave0.len() {
             break;
@@ -474,70 +546,91 @@ pub fn plan(
     // service and dependency is visited once, whatever the depth of the chains. Compose refuses
     // dependency cycles; a cycle from another input kind leaves its members, and what waits on
     // them, in one last wave.
-    let n = svcs.len();
-    let mut wave_of: Vec<Option<usize>> = vec![None; n];
+    const UNPLACED: usize = usize::MAX;
+    let mut wave_of: Vec<usize> = vec![UNPLACED; n];
     for &i in &wave0 {
-        wave_of[i] = Some(0);
+        wave_of[i] = 0;
     }
-    let mut waiting = vec![0usize; n];
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in (0..n).filter(|&i| wave_of[i].is_none()) {
-        for &d in deps[i].iter().filter(|&&d| wave_of[d].is_none()) {
+    // who waits on whom, as one list too: dependents of d at dependents[start[d]..start[d + 1]]
+    let mut waiting = vec![0u32; n];
+    let mut start = vec![0usize; n + 1];
+    for i in (0..n).filter(|&i| wave_of[i] == UNPLACED) {
+        for d in deps(i).filter(|&d| wave_of[d] == UNPLACED) {
             waiting[i] += 1;
-            dependents[d].push(i);
+            start[d + 1] += 1;
         }
     }
+    for d in 0..n {
+        start[d + 1] += start[d];
+    }
+    let mut filled = start.clone();
+    let mut dependents = vec![0u32; start[n]];
+    for i in (0..n).filter(|&i| wave_of[i] == UNPLACED) {
+        for d in deps(i).filter(|&d| wave_of[d] == UNPLACED) {
+            dependents[filled[d]] = i as u32;
+            filled[d] += 1;
+        }
+    }
+    drop(filled);
     let mut ready: Vec<usize> = (0..n)
-        .filter(|&i| wave_of[i].is_none() && waiting[i] == 0)
+        .filter(|&i| wave_of[i] == UNPLACED && waiting[i] == 0)
         .collect();
     while let Some(i) = ready.pop() {
-        let w = 1 + deps[i]
-            .iter()
-            .filter_map(|&d| wave_of[d])
-            .filter(|&w| w > 0)
+        let w = 1 + deps(i)
+            .map(|d| wave_of[d])
+            .filter(|&w| w != UNPLACED && w > 0)
             .max()
             .unwrap_or(0);
-        wave_of[i] = Some(w);
-        for &j in &dependents[i] {
+        wave_of[i] = w;
+        for &j in &dependents[start[i]..start[i + 1]] {
+            let j = j as usize;
             waiting[j] -= 1;
             if waiting[j] == 0 {
                 ready.push(j);
             }
         }
     }
-    let last = wave_of.iter().flatten().max().map_or(1, |m| m + 1);
-    let wave_of: Vec<usize> = wave_of.into_iter().map(|w| w.unwrap_or(last)).collect();
-    let mut members: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for (i, &w) in wave_of.iter().enumerate() {
-        members.entry(w).or_default().push(svcs[i].name.as_str());
-    }
-    // friction by wave in one pass, in the order of the friction list
-    let index: HashMap<&str, usize> = svcs
+    drop((dependents, start, waiting));
+    let last = wave_of
         .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.as_str(), i))
-        .collect();
+        .filter(|&&w| w != UNPLACED)
+        .max()
+        .map_or(1, |m| m + 1);
+    for w in wave_of.iter_mut().filter(|w| **w == UNPLACED) {
+        *w = last;
+    }
+    // services by wave, then name
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        (wave_of[a], svcs[a].name.as_str()).cmp(&(wave_of[b], svcs[b].name.as_str()))
+    });
+    // friction by wave in one pass, in the order of the friction list
     let mut friction_of: BTreeMap<usize, Vec<Str>> = BTreeMap::new();
     for f in &friction {
-        if let Some(&i) = index.get(f.service.as_str()) {
+        if let Some(i) = f.index {
             friction_of
-                .entry(wave_of[i])
+                .entry(wave_of[i as usize])
                 .or_default()
-                .push(compact_str::format_compact!("{} {}", f.id, f.service));
+                .push(compact_str::format_compact!("{} {}", f.id(), f.service));
         }
     }
-    let waves: Vec<Wave> = members
-        .into_iter()
-        .map(|(number, mut names)| {
-            names.sort_unstable();
-            names.dedup();
-            Wave {
-                number,
-                services: names.into_iter().map(Str::from).collect(),
-                friction: friction_of.remove(&number).unwrap_or_default(),
+    let mut waves: Vec<Wave> = Vec::new();
+    for chunk in order.chunk_by(|&a, &b| wave_of[a as usize] == wave_of[b as usize]) {
+        let number = wave_of[chunk[0] as usize];
+        let mut services: Vec<Str> = Vec::with_capacity(chunk.len());
+        for &i in chunk {
+            let name = &svcs[i as usize].name;
+            if services.last() != Some(name) {
+                services.push(name.clone());
             }
-        })
-        .collect();
+        }
+        waves.push(Wave {
+            number,
+            services,
+            friction: friction_of.remove(&number).unwrap_or_default(),
+        });
+    }
 
     // the way back: what Kubernetes input gives up on Compose
     let mut given_up = Vec::new();
@@ -568,7 +661,7 @@ pub fn plan(
 
     let blockers = friction
         .iter()
-        .filter(|f| f.difficulty == Difficulty::Blocker)
+        .filter(|f| f.difficulty() == Difficulty::Blocker)
         .count();
     let movable = waves.iter().filter(|w| w.number > 0).count();
     let summary = if advised {

@@ -50,11 +50,11 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
                 w,
                 "  - {} {} [{}] {}: {} → {}",
                 at(&f.location),
-                f.id,
-                f.difficulty.as_str(),
+                f.id(),
+                f.difficulty().as_str(),
                 line(&f.service),
-                line(f.explanation),
-                line(f.construct)
+                line(f.explanation()),
+                line(f.construct())
             )?;
         }
     }
@@ -125,10 +125,10 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
                 w,
                 "| {} | {} | {} | {} | {} |",
                 inline(&at(&f.location)),
-                f.id,
-                f.difficulty.as_str(),
+                f.id(),
+                f.difficulty().as_str(),
                 inline(&f.service),
-                inline(f.construct).replace('|', "\\|")
+                inline(f.construct()).replace('|', "\\|")
             )?;
         }
     }

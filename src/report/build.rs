@@ -163,7 +163,11 @@ fn locate(
 fn related(sm: &SourceMap, p: &Pos, more: &[Pos]) -> Vec<Location> {
     p.related()
         .into_iter()
-        .chain(more.iter().take(20).map(|x| x.primary()))
+        .chain(
+            more.iter()
+                .take(crate::analysis::facts::EVIDENCE_KEPT - 1)
+                .map(|x| x.primary()),
+        )
         .map(|s| sm.location(s))
         .collect()
 }

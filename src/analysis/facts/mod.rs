@@ -1,6 +1,7 @@
 //! Facts: a closed set of typed numbers and flags computed once from the model, the service
 //! graph and the declared facts. Rules read facts by name; they never look at YAML or petgraph.
-//! Each fact keeps the positions of its evidence so findings can point at the exact node.
+//! Each fact keeps the positions of its evidence so findings can point at the exact node (the
+//! first [`EVIDENCE_KEPT`], which is all a finding shows).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -16,10 +17,15 @@ pub use name::FactName;
 // the did-you-mean helper, for `name` (named from there as `super::suggest`)
 use crate::source::suggest;
 
+/// How many evidence positions a fact keeps: a finding's location and the further locations
+/// it lists. A fact over 10,000 services would otherwise hold 10,000 positions nobody reads.
+pub const EVIDENCE_KEPT: usize = 21;
+
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub value: Value,
-    /// Positions of the evidence in the files, sorted; empty for aggregates.
+    /// Positions of the evidence in the files, sorted; the first [`EVIDENCE_KEPT`] of them;
+    /// empty for aggregates.
     pub evidence: Vec<Pos>,
     /// Set for declared facts.
     pub origin: Option<Origin>,
@@ -42,7 +48,8 @@ pub struct Derived {
     pub first_party: Vec<usize>,
     /// datastore service → first-party users (sorted).
     pub datastore_users: BTreeMap<usize, Vec<usize>>,
-    /// The first-party services built from one image, a list per image (in image-key order).
+    /// The first-party services built from one image that two or more of them share, a list per
+    /// image (in image-key order).
     pub image_groups: Vec<Vec<usize>>,
 }
 
@@ -59,6 +66,8 @@ impl Facts {
     fn set(&mut self, name: FactName, value: Value, mut evidence: Vec<Pos>) {
         evidence.sort();
         evidence.dedup();
+        evidence.truncate(EVIDENCE_KEPT);
+        evidence.shrink_to_fit();
         self.map.insert(
             name,
             Fact {
@@ -641,7 +650,7 @@ impl Facts {
                 .into_iter()
                 .map(|(d, u)| (d, u.into_iter().collect()))
                 .collect(),
-            image_groups: groups.into_values().collect(),
+            image_groups: groups.into_values().filter(|g| g.len() >= 2).collect(),
         };
         f
     }
@@ -749,6 +758,26 @@ fn is_code_bind(source: &str, target: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fact_keeps_its_first_evidence_only() {
+        let at = |i: u32| {
+            Pos::new(crate::source::Span {
+                file: 0,
+                start: i,
+                end: i + 1,
+            })
+        };
+        let mut f = Facts::default();
+        f.num(
+            FactName::RunningServices,
+            50,
+            (0..50).rev().map(at).collect(),
+        );
+        let kept = &f.get(FactName::RunningServices).unwrap().evidence;
+        assert_eq!(kept, &(0..EVIDENCE_KEPT as u32).map(at).collect::<Vec<_>>());
+        assert_eq!(f.number(FactName::RunningServices), Some(50.0));
+    }
 
     #[test]
     fn versions_of_one_service_are_one_unit() {
