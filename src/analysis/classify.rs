@@ -504,7 +504,8 @@ fn tokens(s: &str) -> impl Iterator<Item = String> + '_ {
 pub fn role(s: &Service) -> &'static str {
     let cmd: Vec<Str> = s
         .command
-        .iter()
+        .as_deref()
+        .into_iter()
         .chain(s.extras().entrypoint.iter())
         .flat_map(|c| c.value.iter().cloned())
         .collect();

@@ -49,8 +49,6 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// Where the edge is written (the depends_on entry, the env variable…).
     pub pos: Pos,
-    /// For env references: the variable name (never its value).
-    pub via: Option<Str>,
     /// An env reference that only comes from an env file three or more services share: shared
     /// configuration, not evidence of a call (the hints' cycle search skips these).
     pub shared_config: bool,
@@ -66,7 +64,6 @@ pub struct NodeInfo {
 
 pub struct ServiceGraph {
     pub graph: DiGraph<NodeInfo, Edge>,
-    pub by_name: HashMap<Str, NodeIndex>,
     /// Each service's image repository ([`crate::model::image_repository`]), computed once.
     repos: Vec<Option<Str>>,
 }
@@ -75,7 +72,8 @@ impl ServiceGraph {
     pub fn build(model: &Model) -> ServiceGraph {
         let mut graph: DiGraph<NodeInfo, Edge> =
             DiGraph::with_capacity(model.services.len(), model.services.len() * 2);
-        let mut by_name = HashMap::with_capacity(model.services.len());
+        // names to nodes, while the edges are found
+        let mut by_name: HashMap<&str, NodeIndex> = HashMap::with_capacity(model.services.len());
         let repos: Vec<Option<Str>> = model.services.iter().map(|s| s.image_repo()).collect();
         for (i, s) in model.services.iter().enumerate() {
             let idx = graph.add_node(NodeInfo {
@@ -83,35 +81,39 @@ impl ServiceGraph {
                 class: classify::service_class(s, repos[i].as_deref(), &model.image_classes),
                 role: classify::role(s),
             });
-            by_name.insert(s.name.clone(), idx);
+            by_name.insert(s.name.as_str(), idx);
         }
-        // (from, to, kind) → first position; BTreeMap keeps edges sorted and unique.
-        // (from, to, kind) → (where written, variable, only from a shared env file)
-        type Written = (Pos, Option<Str>, bool);
-        let mut edges: BTreeMap<(usize, usize, EdgeKind), Written> = BTreeMap::new();
-        let mut add =
-            |from: usize, to: &str, kind: EdgeKind, pos: Pos, via: Option<Str>, shared: bool| {
-                if let Some(&t) = by_name.get(to) {
-                    let t = t.index();
-                    if t != from {
-                        edges
-                            .entry((from, t, kind))
-                            .and_modify(|e| e.2 &= shared)
-                            .or_insert((pos, via, shared));
-                    }
+        // Every edge as written: (from, to, kind, order written, where, only from a shared env
+        // file), in one list sorted once below (not a tree of small nodes: a large file has
+        // one or more per service).
+        type Written = (u32, u32, EdgeKind, u32, Pos, bool);
+        let mut edges: Vec<Written> = Vec::with_capacity(model.services.len() * 2);
+        let mut add = |from: usize, to: &str, kind: EdgeKind, pos: Pos, shared: bool| {
+            if let Some(&t) = by_name.get(to) {
+                let t = t.index();
+                if t != from {
+                    let order = edges.len() as u32;
+                    edges.push((from as u32, t as u32, kind, order, pos, shared));
                 }
-            };
+            }
+        };
         // Host names another service answers to: its name, container_name and hostname-like
-        // network aliases are all resolvable; stackfit uses names and container names.
-        let mut aliases: HashMap<&str, &str> = HashMap::new();
-        for s in &model.services {
-            aliases.insert(s.name.as_str(), s.name.as_str());
-        }
+        // network aliases are all resolvable; stackfit uses names and container names (a
+        // service's name first).
+        let mut container_names: HashMap<&str, &str> = HashMap::new();
         for s in &model.services {
             if let Some(c) = &s.extras().container_name {
-                aliases.entry(c.value.as_str()).or_insert(s.name.as_str());
+                container_names
+                    .entry(c.value.as_str())
+                    .or_insert(s.name.as_str());
             }
         }
+        let answers = |host: &'_ str| -> Option<&str> {
+            match by_name.get_key_value(host) {
+                Some((name, _)) => Some(*name),
+                None => container_names.get(host).copied(),
+            }
+        };
         let mut volume_users: BTreeMap<&str, Vec<(usize, Pos)>> = BTreeMap::new();
         // An env file that three or more services read is shared configuration (every service
         // gets every address in it): its host names are not evidence that a service calls them.
@@ -130,32 +132,25 @@ impl ServiceGraph {
         };
         for (i, s) in model.services.iter().enumerate() {
             for d in &s.depends_on {
-                add(i, &d.service, EdgeKind::DependsOn, d.pos, None, false);
+                add(i, &d.service, EdgeKind::DependsOn, d.pos, false);
             }
             for l in &s.extras().links {
-                add(i, &l.value, EdgeKind::Links, l.pos, None, false);
+                add(i, &l.value, EdgeKind::Links, l.pos, false);
             }
             for v in &s.extras().volumes_from {
-                add(i, &v.value, EdgeKind::VolumesFrom, v.pos, None, false);
+                add(i, &v.value, EdgeKind::VolumesFrom, v.pos, false);
             }
             if let Some(nm) = &s.extras().network_mode
                 && let Some(t) = nm.value.strip_prefix("service:")
             {
-                add(i, t, EdgeKind::NetworkMode, nm.pos, None, false);
+                add(i, t, EdgeKind::NetworkMode, nm.pos, false);
             }
             for e in &s.environment {
                 let Some(v) = &e.value else { continue };
                 let shared = shared_file(e);
                 for host in referenced_hosts(v) {
-                    if let Some(target) = aliases.get(host) {
-                        add(
-                            i,
-                            target,
-                            EdgeKind::EnvReference,
-                            e.pos,
-                            Some(e.name.clone()),
-                            shared,
-                        );
+                    if let Some(target) = answers(host) {
+                        add(i, target, EdgeKind::EnvReference, e.pos, shared);
                     }
                 }
             }
@@ -168,7 +163,7 @@ impl ServiceGraph {
                     LinkKind::DependsOn => EdgeKind::DependsOn,
                     LinkKind::EnvReference => EdgeKind::EnvReference,
                 };
-                add(i, &l.to, kind, l.pos, None, false);
+                add(i, &l.to, kind, l.pos, false);
             }
             for m in &s.mounts {
                 if m.kind == MountKind::Volume
@@ -202,7 +197,7 @@ impl ServiceGraph {
                     .iter()
                     .find(|(k, _)| k.starts_with("traefik.http.routers."))
                 {
-                    add(t, &s.name, EdgeKind::Ingress, label.pos, None, false);
+                    add(t, &s.name, EdgeKind::Ingress, label.pos, false);
                 }
             }
         }
@@ -214,27 +209,29 @@ impl ServiceGraph {
             if let Some((first, _)) = users.first() {
                 for (u, pos) in users.iter().skip(1) {
                     let name = &model.services[*first].name;
-                    add(*u, name, EdgeKind::SharedVolume, *pos, None, false);
+                    add(*u, name, EdgeKind::SharedVolume, *pos, false);
                 }
             }
         }
-        for ((from, to, kind), (pos, via, shared_config)) in edges {
+        // Sorted and unique by (from, to, kind): the first written gives the position; shared
+        // only if every one is.
+        edges.sort_unstable_by_key(|e| (e.0, e.1, e.2, e.3));
+        let mut edges = edges.into_iter().peekable();
+        while let Some((from, to, kind, _, pos, mut shared_config)) = edges.next() {
+            while let Some(next) = edges.next_if(|n| (n.0, n.1, n.2) == (from, to, kind)) {
+                shared_config &= next.5;
+            }
             graph.add_edge(
-                NodeIndex::new(from),
-                NodeIndex::new(to),
+                NodeIndex::new(from as usize),
+                NodeIndex::new(to as usize),
                 Edge {
                     kind,
                     pos,
-                    via,
                     shared_config,
                 },
             );
         }
-        ServiceGraph {
-            graph,
-            by_name,
-            repos,
-        }
+        ServiceGraph { graph, repos }
     }
 
     pub fn node(&self, service: usize) -> &NodeInfo {

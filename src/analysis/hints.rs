@@ -600,17 +600,18 @@ pub fn hints(
     }
 
     // Missing gateway: several first-party services publish ports and no proxy is present.
-    let publishing: Vec<usize> =
-        d.first_party
-            .iter()
-            .copied()
-            // HTTP needs a gateway; a UDP media or DNS port does not
-            .filter(|&i| {
-                svcs[i].ports.iter().any(|p| {
-                    p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp")
-                })
-            })
-            .collect();
+    let publishing: Vec<usize> = d
+        .first_party
+        .iter()
+        .copied()
+        // HTTP needs a gateway; a UDP media or DNS port does not
+        .filter(|&i| {
+            svcs[i]
+                .ports
+                .iter()
+                .any(|p| p.published.is_some() && p.protocol().is_none_or(|x| x == "tcp"))
+        })
+        .collect();
     // A front door: a proxy, or a first-party service named as a gateway or reverse proxy
     // (`api-gateway`, `nginx-thrift`, `ts-ui-dashboard`) that the system builds itself.
     let front_door = |i: usize| {

@@ -13,7 +13,7 @@ use crate::analysis::classify::Class;
 use crate::analysis::facts::Facts;
 use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::analysis::recommend::Outcome;
-use crate::model::{InputKind, Mode, Model, MountKind};
+use crate::model::{Condition, InputKind, Mode, Model, MountKind};
 use crate::source::{Location, Pos, SourceMap, Str};
 use crate::tr;
 
@@ -323,8 +323,8 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     }
     if let Some(d) = s.depends_on.iter().find(|d| {
         matches!(
-            d.condition.as_str(),
-            "service_healthy" | "service_completed_successfully"
+            d.condition,
+            Condition::ServiceHealthy | Condition::ServiceCompletedSuccessfully
         )
     }) {
         out.push((Signal::DependsOnCondition, d.pos));
@@ -332,7 +332,7 @@ fn signals(s: &crate::model::Service, one_shot: bool) -> Vec<(Signal, Pos)> {
     if let Some(v) = s.extras().volumes_from.first() {
         out.push((Signal::VolumesFrom, v.pos));
     }
-    if let Some(p) = s.ports.iter().find(|p| p.host_ip.is_some()) {
+    if let Some(p) = s.ports.iter().find(|p| p.host_ip().is_some()) {
         out.push((Signal::HostIpPort, p.pos));
     }
     if s.environment.iter().any(|e| e.env_file.is_some()) {
@@ -449,7 +449,7 @@ pub fn plan(
         let publishes_http = s
             .ports
             .iter()
-            .any(|p| p.published.is_some() && p.protocol.as_deref().is_none_or(|x| x == "tcp"));
+            .any(|p| p.published.is_some() && p.protocol().is_none_or(|x| x == "tcp"));
         if publishes_http && matches!(class, Class::App | Class::Proxy) {
             objects.add(Owned::Ingress);
         }

@@ -84,14 +84,14 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                         ..Service::default()
                     };
                     if spec_type == "website" {
-                        s.ports.push(Port {
-                            target: "80".into(),
-                            published: Some("80".into()),
-                            host_ip: None,
-                            protocol: None,
-                            mode: None,
-                            pos: name_node.pos,
-                        });
+                        s.ports.push(Port::new(
+                            "80".into(),
+                            Some("80".into()),
+                            None,
+                            None,
+                            None,
+                            name_node.pos,
+                        ));
                     }
                     for (r, _) in refs(spec.and_then(|s| s.get("providesApis"))) {
                         providers

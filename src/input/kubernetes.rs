@@ -236,14 +236,14 @@ pub fn load(sm: &SourceMap, files: &[(u32, Vec<Node>)]) -> Result<Model> {
                 for &w in &selected {
                     exposed.push((
                         w,
-                        Port {
-                            target: target.as_str().into(),
-                            published: Some(published.as_str().into()),
-                            host_ip: None,
-                            protocol: None,
-                            mode: None,
-                            pos: p.pos,
-                        },
+                        Port::new(
+                            target.as_str().into(),
+                            Some(published.as_str().into()),
+                            None,
+                            None,
+                            None,
+                            p.pos,
+                        ),
                     ));
                 }
             }
@@ -551,7 +551,7 @@ fn workload(sm: &SourceMap, d: &Doc<'_>, name: String) -> Result<Workload> {
                 .filter_map(|x| x.as_str().map(Str::from))
                 .collect();
             if !cmd.is_empty() {
-                s.command = Some(Located::new(cmd, c.pos));
+                s.command = Some(Box::new(Located::new(cmd, c.pos)));
             }
         }
         for p in c.get("ports").and_then(Node::as_seq).unwrap_or_default() {

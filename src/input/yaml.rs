@@ -18,8 +18,9 @@ use crate::tr;
 pub struct Node {
     pub kind: Kind,
     pub pos: Pos,
-    /// Local or core tag as written (`!reset`, `!override`, `tag:yaml.org,2002:str`).
-    pub tag: Option<Box<str>>,
+    /// Local or core tag as written (`!reset`, `!override`, `tag:yaml.org,2002:str`); behind
+    /// one thin pointer, as almost no node has one.
+    pub tag: Option<Box<Str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -263,7 +264,7 @@ impl Node {
         }
     }
     pub fn has_tag(&self, tag: &str) -> bool {
-        self.tag.as_deref() == Some(tag)
+        self.tag.as_deref().is_some_and(|t| t == tag)
     }
     pub fn scalar(text: impl Into<Str>, pos: Pos) -> Node {
         Node {
@@ -326,7 +327,7 @@ enum Frame {
         first: usize,
         start: u32,
         anchor: usize,
-        tag: Option<Box<str>>,
+        tag: Option<Box<Str>>,
     },
     Map {
         first: usize,
@@ -336,7 +337,7 @@ enum Frame {
         merges: Vec<Node>,
         start: u32,
         anchor: usize,
-        tag: Option<Box<str>>,
+        tag: Option<Box<Str>>,
     },
 }
 
@@ -347,9 +348,13 @@ fn key_hash(k: &str) -> u64 {
     h.finish()
 }
 
-fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<Box<str>> {
+fn tag_string(tag: Option<&granit_parser::Tag>) -> Option<Box<Str>> {
     let t = tag?;
-    Some(format!("{}{}", t.handle(), t.suffix()).into_boxed_str())
+    Some(Box::new(compact_str::format_compact!(
+        "{}{}",
+        t.handle(),
+        t.suffix()
+    )))
 }
 
 /// Parses every document of `text` (file id `file`) into trees.

@@ -155,9 +155,19 @@ impl Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dependency {
     pub service: Str,
-    pub condition: Str,
+    pub condition: Condition,
     pub required: bool,
     pub pos: Pos,
+}
+
+/// What a dependency waits for (`depends_on.<service>.condition`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Condition {
+    #[default]
+    ServiceStarted,
+    ServiceHealthy,
+    ServiceCompletedSuccessfully,
 }
 
 /// A dependency that is not a Compose key: declared calls in an architecture description,
@@ -196,11 +206,66 @@ pub struct EnvVar {
 pub struct Port {
     pub target: Str,
     pub published: Option<Str>,
-    pub host_ip: Option<Str>,
-    pub protocol: Option<Str>,
-    /// `mode` as written in the long syntax (`ingress` is Swarm routing mesh).
-    pub mode: Option<Str>,
+    /// `host_ip`, `protocol` and `mode`, boxed: most ports write none of them (read them
+    /// through [`Port::host_ip`], [`Port::protocol`], [`Port::mode`]).
+    more: Option<Box<PortMore>>,
     pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PortMore {
+    host_ip: Option<Str>,
+    protocol: Option<Str>,
+    mode: Option<Str>,
+}
+
+impl Port {
+    /// A port; `mode` as written in the long syntax (`ingress` is Swarm routing mesh).
+    pub fn new(
+        target: Str,
+        published: Option<Str>,
+        host_ip: Option<Str>,
+        protocol: Option<Str>,
+        mode: Option<Str>,
+        pos: Pos,
+    ) -> Port {
+        let more = (host_ip.is_some() || protocol.is_some() || mode.is_some()).then(|| {
+            Box::new(PortMore {
+                host_ip,
+                protocol,
+                mode,
+            })
+        });
+        Port {
+            target,
+            published,
+            more,
+            pos,
+        }
+    }
+
+    pub fn host_ip(&self) -> Option<&str> {
+        self.more.as_ref()?.host_ip.as_deref()
+    }
+
+    pub fn protocol(&self) -> Option<&str> {
+        self.more.as_ref()?.protocol.as_deref()
+    }
+
+    pub fn mode(&self) -> Option<&str> {
+        self.more.as_ref()?.mode.as_deref()
+    }
+
+    /// What makes two entries the same port (Compose keeps one of identical entries).
+    pub fn identity(&self) -> (&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+        (
+            &self.target,
+            self.published.as_deref(),
+            self.host_ip(),
+            self.protocol(),
+            self.mode(),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -264,7 +329,8 @@ pub struct Service {
     pub image: Option<Located<Str>>,
     /// Boxed: a `Build` is large and many services have none.
     pub build: Option<Box<Build>>,
-    pub command: Option<Located<Vec<Str>>>,
+    /// Boxed: a service without one (most run their image's) pays a pointer, not 48 bytes.
+    pub command: Option<Box<Located<Vec<Str>>>>,
     pub depends_on: Vec<Dependency>,
     pub environment: Vec<EnvVar>,
     pub ports: Vec<Port>,
@@ -500,11 +566,14 @@ mod tests {
     #[test]
     fn a_service_stays_small() {
         assert!(
-            std::mem::size_of::<Service>() <= 400,
+            std::mem::size_of::<Service>() <= 360,
             "{}",
             std::mem::size_of::<Service>()
         );
         assert!(std::mem::size_of::<crate::source::Pos>() <= 20);
+        // one of each per service in a typical file
+        assert!(std::mem::size_of::<Port>() <= 80);
+        assert!(std::mem::size_of::<Dependency>() <= 48);
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub struct Report<'m> {
     pub findings: Vec<Finding>,
     pub facts: BTreeMap<String, FactOut>,
     pub services: super::GraphServices<'m>,
-    pub edges: Vec<super::GraphEdge<'m>>,
+    pub edges: super::GraphEdges<'m>,
     pub hints: Vec<Hint>,
     /// The migration plan: present when the outcome is kubernetes or leans that way, and with
     /// `stackfit plan`.
@@ -188,7 +188,7 @@ impl<'m> Report<'m> {
             findings: vec![],
             facts: BTreeMap::new(),
             services: super::GraphServices::none(),
-            edges: vec![],
+            edges: super::GraphEdges::none(),
             hints: vec![],
             plan: None,
             suppressed: vec![],

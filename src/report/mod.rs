@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::analysis::graph::ServiceGraph;
+use crate::analysis::graph::{EdgeKind, ServiceGraph};
 use crate::model::{Model, Port, Service};
 
 /// The version of the JSON contracts of `graph`, `analyze` and `decompose` (one for all three).
@@ -27,7 +27,7 @@ pub use crate::model::SCHEMA_VERSION;
 pub struct GraphReport<'m> {
     pub schema_version: u32,
     pub services: GraphServices<'m>,
-    pub edges: Vec<GraphEdge<'m>>,
+    pub edges: GraphEdges<'m>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -69,9 +69,9 @@ impl<'m> GraphPort<'m> {
         GraphPort {
             target: &p.target,
             published: p.published.as_deref(),
-            protocol: p.protocol.as_deref().unwrap_or("tcp"),
-            host_ip: p.host_ip.as_deref(),
-            mode: p.mode.as_deref().unwrap_or("ingress"),
+            protocol: p.protocol().unwrap_or("tcp"),
+            host_ip: p.host_ip(),
+            mode: p.mode().unwrap_or("ingress"),
         }
     }
 }
@@ -101,6 +101,58 @@ pub struct GraphEdge<'m> {
     pub to: &'m str,
     pub kind: &'static str,
 }
+
+/// The edges of a graph report, sorted by the names at their ends and their kind: service
+/// indices and kinds, their names read from the model as each is written (a large file has one
+/// or more per service).
+#[derive(Debug, Clone)]
+pub struct GraphEdges<'m> {
+    services: &'m [Service],
+    edges: Vec<(u32, u32, EdgeKind)>,
+}
+
+impl<'m> GraphEdges<'m> {
+    /// None (a report stopped before the analysis).
+    pub fn none() -> GraphEdges<'static> {
+        GraphEdges {
+            services: &[],
+            edges: Vec::new(),
+        }
+    }
+
+    fn new(services: &'m [Service], mut edges: Vec<(u32, u32, EdgeKind)>) -> GraphEdges<'m> {
+        let name = |i: u32| services[i as usize].name.as_str();
+        edges.sort_unstable_by(|a, b| {
+            (name(a.0), name(a.1), a.2.as_str()).cmp(&(name(b.0), name(b.1), b.2.as_str()))
+        });
+        edges.dedup_by(|a, b| (name(a.0), name(a.1), a.2) == (name(b.0), name(b.1), b.2));
+        GraphEdges { services, edges }
+    }
+
+    pub fn len(&self) -> usize {
+        self.edges.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.edges.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = GraphEdge<'m>> + '_ {
+        self.edges.iter().map(|&(a, b, kind)| GraphEdge {
+            from: &self.services[a as usize].name,
+            to: &self.services[b as usize].name,
+            kind: kind.as_str(),
+        })
+    }
+}
+
+impl Serialize for GraphEdges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+crate::list_schema!(GraphEdges<'_>, GraphEdge<'static>);
 
 /// The services of a graph report, read from the model as each is written (with the class and
 /// role the graph gave it) rather than copied into the report: a large file has one per service.
@@ -175,20 +227,16 @@ impl<'m> GraphReport<'m> {
                 .map(|i| (graph.node(i).class.as_str(), graph.node(i).role))
                 .collect(),
         };
-        let mut edges: Vec<GraphEdge> = graph
+        let edges = graph
             .graph
             .edge_indices()
             .map(|e| {
                 let (a, b) = graph.graph.edge_endpoints(e).expect("edge exists");
-                GraphEdge {
-                    from: &model.services[graph.graph[a].service].name,
-                    to: &model.services[graph.graph[b].service].name,
-                    kind: graph.graph[e].kind.as_str(),
-                }
+                let at = |n: petgraph::graph::NodeIndex| graph.graph[n].service as u32;
+                (at(a), at(b), graph.graph[e].kind)
             })
             .collect();
-        edges.sort_unstable();
-        edges.dedup();
+        let edges = GraphEdges::new(&model.services, edges);
         GraphReport {
             schema_version: SCHEMA_VERSION,
             services,

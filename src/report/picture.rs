@@ -194,7 +194,7 @@ impl Picture {
             .map(|i| (g.services.name(i), i))
             .collect();
         let mut merged: BTreeMap<(usize, usize), BTreeSet<String>> = BTreeMap::new();
-        for e in &g.edges {
+        for e in g.edges.iter() {
             let (Some(&a), Some(&b)) = (by_name.get(e.from), by_name.get(e.to)) else {
                 continue;
             };

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use stackfit::input::{self, Request};
-use stackfit::model::{Mode, Model, MountKind};
+use stackfit::model::{Condition, Mode, Model, MountKind};
 use stackfit::source::SourceMap;
 
 fn load_files(files: &[(&str, &str)], env: &[(&str, &str)]) -> Result<Model, String> {
@@ -49,9 +49,9 @@ fn ports_short_and_long() {
         (p[1].target.as_str(), p[1].published.as_deref()),
         ("80", Some("8080"))
     );
-    assert_eq!(p[2].host_ip.as_deref(), Some("127.0.0.1"));
-    assert_eq!(p[2].protocol.as_deref(), Some("udp"));
-    assert_eq!(p[3].mode.as_deref(), Some("ingress"));
+    assert_eq!(p[2].host_ip(), Some("127.0.0.1"));
+    assert_eq!(p[2].protocol(), Some("udp"));
+    assert_eq!(p[3].mode(), Some("ingress"));
     assert_eq!(p[3].published.as_deref(), Some("8443"));
 }
 
@@ -79,9 +79,9 @@ fn depends_on_list_and_map() {
         "services:\n  w:\n    image: a\n    depends_on: [db]\n  x:\n    image: a\n    depends_on:\n      db: {condition: service_healthy}\n      init: {condition: service_completed_successfully, required: false}\n  db: {image: postgres}\n  init: {image: a}\n",
     );
     let w = m.services.iter().find(|s| s.name == "w").unwrap();
-    assert_eq!(w.depends_on[0].condition, "service_started");
+    assert_eq!(w.depends_on[0].condition, Condition::ServiceStarted);
     let x = m.services.iter().find(|s| s.name == "x").unwrap();
-    assert_eq!(x.depends_on[0].condition, "service_healthy");
+    assert_eq!(x.depends_on[0].condition, Condition::ServiceHealthy);
     assert!(!x.depends_on[1].required);
 }
 

@@ -59,6 +59,23 @@ fn identical_ports_are_kept_once() {
         2,
         "{v:#}"
     );
+    // the first of identical entries is kept, in the order written, for a few entries and for
+    // many (a range of twenty)
+    let targets = |v: &serde_json::Value| -> Vec<String> {
+        let ports = v["services"][0]["ports"].as_array().unwrap();
+        ports
+            .iter()
+            .map(|p| p["target"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"81:81\", \"80:80/udp\", \"81:81\", \"80:80\"]\n";
+    let (_, v, _) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    assert_eq!(targets(&v), ["81", "80", "80"], "{v:#}");
+    let f = "services:\n  web:\n    image: nginx\n    ports: [\"9000:9000\", \"8000-8019:8000-8019\", \"8005:8005\", \"9000:9000\"]\n";
+    let (_, v, _) = graph(t.path(), &[("compose.yaml", f)], &[]);
+    let mut want = vec!["9000".to_string()];
+    want.extend((8000..8020).map(|p| p.to_string()));
+    assert_eq!(targets(&v), want, "{v:#}");
 }
 
 #[test]

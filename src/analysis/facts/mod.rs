@@ -95,7 +95,7 @@ impl Facts {
         let awaited: BTreeSet<&str> = svcs
             .iter()
             .flat_map(|s| s.depends_on.iter())
-            .filter(|d| d.condition == "service_completed_successfully")
+            .filter(|d| d.condition == crate::model::Condition::ServiceCompletedSuccessfully)
             .map(|d| d.service.as_str())
             .collect();
         let one_shot: BTreeSet<usize> = (0..svcs.len())
@@ -236,7 +236,7 @@ impl Facts {
                     .extras()
                     .entrypoint
                     .iter()
-                    .chain(s.command.iter())
+                    .chain(s.command.as_deref())
                     .flat_map(|c| c.value.iter().cloned())
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -335,7 +335,7 @@ impl Facts {
             multi.extend(
                 s.ports
                     .iter()
-                    .filter(|p| p.mode.as_deref() == Some("ingress"))
+                    .filter(|p| p.mode() == Some("ingress"))
                     .map(|p| p.pos),
             );
             rolling.extend(s.deploy().update_config);

@@ -215,7 +215,7 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
         (_, kind) => Node {
             kind,
             pos: over.pos,
-            tag: if over.tag.as_deref() == Some("!reset") {
+            tag: if over.tag.as_deref().is_some_and(|t| t == "!reset") {
                 None
             } else {
                 over.tag

@@ -553,7 +553,7 @@ impl Builder<'_, '_> {
             match key {
                 "image" => s.image = Some(Located::new(self.str_of(&p(key), v)?, v.pos)),
                 "build" => s.build = Some(Box::new(self.build_of(name, v)?)),
-                "command" => s.command = self.command_of(&p(key), v)?,
+                "command" => s.command = self.command_of(&p(key), v)?.map(Box::new),
                 "entrypoint" => s.extras_mut().entrypoint = self.command_of(&p(key), v)?,
                 "profiles" => {
                     for i in self.seq_of(&p(key), v)? {
@@ -606,21 +606,33 @@ impl Builder<'_, '_> {
                 "ports" => {
                     // Compose keeps one of identical entries (also after merges); a set keeps
                     // that linear.
-                    let mut seen = std::collections::HashSet::new();
+                    let mut all = Vec::new();
                     for i in self.seq_of(&p(key), v)? {
-                        for port in self.ports_of(name, i)? {
-                            let key = (
-                                port.target.clone(),
-                                port.published.clone(),
-                                port.host_ip.clone(),
-                                port.protocol.clone(),
-                                port.mode.clone(),
-                            );
-                            if seen.insert(key) {
-                                s.ports.push(port);
+                        all.extend(self.ports_of(name, i)?);
+                    }
+                    let kept = if all.len() <= 16 {
+                        // a few entries: compared in place, no set
+                        let mut w = 0;
+                        for r in 0..all.len() {
+                            if !all[..w].iter().any(|k| k.identity() == all[r].identity()) {
+                                all.swap(w, r);
+                                w += 1;
                             }
                         }
-                    }
+                        all.truncate(w);
+                        all
+                    } else {
+                        let mut seen = std::collections::HashSet::new();
+                        let first: Vec<bool> =
+                            all.iter().map(|x| seen.insert(x.identity())).collect();
+                        drop(seen);
+                        let kept = all
+                            .into_iter()
+                            .zip(first)
+                            .filter_map(|(x, f)| f.then_some(x));
+                        kept.collect()
+                    };
+                    s.ports.extend(kept);
                 }
                 "expose" => {
                     for i in self.seq_of(&p(key), v)? {
@@ -745,7 +757,7 @@ impl Builder<'_, '_> {
                         // Compose turns a shared namespace into an implicit dependency.
                         s.depends_on.push(Dependency {
                             service: dep.into(),
-                            condition: "service_started".into(),
+                            condition: Condition::ServiceStarted,
                             required: true,
                             pos: v.pos,
                         });
@@ -890,7 +902,7 @@ impl Builder<'_, '_> {
                 for i in items {
                     out.push(Dependency {
                         service: self.str_of(&what, i)?,
-                        condition: "service_started".into(),
+                        condition: Condition::ServiceStarted,
                         required: true,
                         pos: i.pos,
                     });
@@ -900,7 +912,7 @@ impl Builder<'_, '_> {
                 for e in entries {
                     let mut d = Dependency {
                         service: e.key.clone(),
-                        condition: "service_started".into(),
+                        condition: Condition::ServiceStarted,
                         required: true,
                         pos: e.key_pos,
                     };
@@ -910,12 +922,7 @@ impl Builder<'_, '_> {
                                 "condition" => {
                                     let c = self
                                         .str_of(&format!("{what}.{}.condition", e.key), &f.value)?;
-                                    if !matches!(
-                                        c.as_str(),
-                                        "service_started"
-                                            | "service_healthy"
-                                            | "service_completed_successfully"
-                                    ) {
+                                    let Ok(c) = c.parse::<Condition>() else {
                                         return Err(err(
                                             self.sm(),
                                             f.value.pos,
@@ -925,7 +932,7 @@ impl Builder<'_, '_> {
                                                 options = "service_started, service_healthy, service_completed_successfully"
                                             ),
                                         ));
-                                    }
+                                    };
                                     d.condition = c;
                                 }
                                 "required" => {
@@ -1062,15 +1069,15 @@ impl Builder<'_, '_> {
         self.expanded_ports.set(total);
         let published = port.published.as_deref().and_then(span);
         Ok((t0..=t1)
-            .map(|t| Port {
-                target: t.to_compact_string(),
-                published: match published {
-                    Some((p0, p1)) if p1 - p0 == t1 - t0 => {
-                        Some((p0 + (t - t0)).to_compact_string())
-                    }
-                    _ => port.published.clone(),
-                },
-                ..port.clone()
+            .map(|t| {
+                let mut one = port.clone();
+                one.target = t.to_compact_string();
+                if let Some((p0, p1)) = published
+                    && p1 - p0 == t1 - t0
+                {
+                    one.published = Some((p0 + (t - t0)).to_compact_string());
+                }
+                one
             })
             .collect())
     }
@@ -1090,13 +1097,8 @@ impl Builder<'_, '_> {
                         ),
                     )
                 })
-                .map(|(target, published, host_ip, protocol)| Port {
-                    target,
-                    published,
-                    host_ip,
-                    protocol,
-                    mode: None,
-                    pos: i.pos,
+                .map(|(target, published, host_ip, protocol)| {
+                    Port::new(target, published, host_ip, protocol, None, i.pos)
                 }),
             Kind::Map(_) => {
                 let target = self.required_str(&what, i, "target")?;
@@ -1119,14 +1121,14 @@ impl Builder<'_, '_> {
                         tr!("compose-port-mode", what = what.to_string()),
                     ));
                 }
-                Ok(Port {
+                Ok(Port::new(
                     target,
-                    published: opt("published")?,
-                    host_ip: opt("host_ip")?,
-                    protocol: opt("protocol")?,
+                    opt("published")?,
+                    opt("host_ip")?,
+                    opt("protocol")?,
                     mode,
-                    pos: i.pos,
-                })
+                    i.pos,
+                ))
             }
             _ => Err(type_error(
                 self.sm(),
