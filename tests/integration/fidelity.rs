@@ -50,6 +50,18 @@ fn compose_project_name_is_set_for_interpolation() {
 }
 
 #[test]
+fn a_dollar_written_as_an_escape_is_interpolated_too() {
+    // the file's text has no `$`: only the double-quoted escape writes one, as Compose reads it
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("esc");
+    std::fs::create_dir(&dir).unwrap();
+    let f = "services:\n  web:\n    image: \"nginx:\\x24{COMPOSE_PROJECT_NAME}\"\n";
+    assert!(!f.contains('$'));
+    let (_, v, _) = graph(&dir, &[("compose.yaml", f)], &[]);
+    assert_eq!(v["services"][0]["image"], "nginx:esc", "{v:#}");
+}
+
+#[test]
 fn identical_ports_are_kept_once() {
     let t = tempfile::tempdir().unwrap();
     let f = "services:\n  web:\n    image: nginx\n    ports: [\"80:80\", \"80:80\", \"81:81\"]\n";

@@ -4,13 +4,13 @@
 //! first [`EVIDENCE_KEPT`], which is all a finding shows).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::analysis::classify::Class;
 use crate::analysis::graph::ServiceGraph;
 use crate::model::declared::{DeclaredFacts, Origin, Value};
 use crate::model::{Mode, Model, MountKind, Service};
-use crate::source::Pos;
+use crate::source::{Pos, Str};
 
 mod name;
 pub use name::FactName;
@@ -139,14 +139,20 @@ impl Facts {
         }
         // Name affinity (`movie-id-mongodb` ↔ `movie-id-service`): first-party indices are in
         // name order, so the services starting with a stem are one contiguous range.
-        let fp_names: Vec<String> = first_party
+        let fp_names: Vec<Str> = first_party
             .iter()
-            .map(|&a| svcs[a].name.as_str().to_ascii_lowercase())
+            .map(|&a| {
+                svcs[a]
+                    .name
+                    .chars()
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect()
+            })
             .collect();
         let mut fp_sorted: Vec<(usize, &str)> = first_party
             .iter()
             .copied()
-            .zip(fp_names.iter().map(String::as_str))
+            .zip(fp_names.iter().map(Str::as_str))
             .collect();
         fp_sorted.sort_by(|a, b| a.1.cmp(b.1));
         // The stem names one owner: the service called exactly the stem (or `stem-service`),
@@ -213,41 +219,52 @@ impl Facts {
             .enumerate()
             .map(|(i, s)| unit_key(s, graph.repo(i)))
             .collect();
-        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &i in &first_party {
-            groups.entry(&image_keys[i]).or_default().push(i);
+        // Groups of first-party services by a key, as runs of one sorted list (in key order,
+        // each run in service order): one list, not a map of lists (a large file has one key
+        // per service).
+        fn runs<'k>(services: &[usize], key: impl Fn(usize) -> &'k str) -> Vec<usize> {
+            let mut by_key = services.to_vec();
+            by_key.sort_by(|&a, &b| key(a).cmp(key(b)));
+            by_key
         }
+        let by_image = runs(&first_party, |i| &image_keys[i]);
+        let groups: Vec<Vec<usize>> = by_image
+            .chunk_by(|&a, &b| image_keys[a] == image_keys[b])
+            .filter(|g| g.len() >= 2)
+            .map(<[usize]>::to_vec)
+            .collect();
         // Deployable units: versions of one service (`reviews-v1`, `reviews-v2`; tags of one
         // repository) are one unit; same-image services owning a datastore each count.
-        let mut units: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &i in &first_party {
-            units.entry(&unit_keys[i]).or_default().push(i);
-        }
-        let du: usize = units
-            .values()
+        let du: usize = runs(&first_party, |i| &unit_keys[i])
+            .chunk_by(|&a, &b| unit_keys[a] == unit_keys[b])
             .map(|g| g.iter().filter(|i| owners.contains(i)).count().max(1))
             .sum();
-        // only counted: a hash set (image keys of one registry share long prefixes)
-        let roles: HashSet<(&str, String)> = first_party
-            .iter()
-            .map(|&i| {
-                let s = &svcs[i];
-                let cmd = s
-                    .extras()
-                    .entrypoint
-                    .iter()
-                    .chain(s.command.as_deref())
-                    .flat_map(|c| c.value.iter().cloned())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                (&*image_keys[i], cmd)
-            })
-            .collect();
+        // roles: distinct (image, command) pairs, counted on the image runs
+        let mut roles = 0;
+        for g in by_image.chunk_by(|&a, &b| image_keys[a] == image_keys[b]) {
+            let mut cmds: Vec<String> = g
+                .iter()
+                .map(|&i| {
+                    let s = &svcs[i];
+                    s.extras()
+                        .entrypoint
+                        .iter()
+                        .chain(s.command.as_deref())
+                        .flat_map(|c| c.value.iter().map(Str::as_str))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            cmds.sort_unstable();
+            cmds.dedup();
+            roles += cmds.len();
+        }
+        drop(by_image);
         f.num(FactName::DeployableUnits, du, vec![]);
-        f.num(FactName::Roles, roles.len(), vec![]);
+        f.num(FactName::Roles, roles, vec![]);
         f.flag_set(
             FactName::SingleRoleMonolith,
-            !first_party.is_empty() && du <= 1 && roles.len() <= 1,
+            !first_party.is_empty() && du <= 1 && roles <= 1,
             vec![],
         );
 
@@ -650,7 +667,7 @@ impl Facts {
                 .into_iter()
                 .map(|(d, u)| (d, u.into_iter().collect()))
                 .collect(),
-            image_groups: groups.into_values().filter(|g| g.len() >= 2).collect(),
+            image_groups: groups,
         };
         f
     }

@@ -124,7 +124,7 @@ impl<'a> Loader<'a> {
         };
         self.base_dirs.insert(id, base_dir.to_path_buf());
         let mut root = self.parse_compose_tree(id)?;
-        self.interpolate_tree(&mut root, env)?;
+        self.interpolate(&mut root, id, env)?;
         // Compose checks each file against the specification before it merges anything
         super::schema::check(self.sm, &root)?;
         self.apply_includes(&mut root, id, env)?;
@@ -178,6 +178,16 @@ impl<'a> Loader<'a> {
             }
         }
         Ok(root)
+    }
+
+    /// Interpolates the tree of file `id`. Only a `$` starts an interpolation, and only a
+    /// double-quoted escape (`"\x24"`) writes one that the file's text does not show: a file
+    /// with neither has nothing to interpolate, and its tree is not walked.
+    fn interpolate(&mut self, root: &mut Node, id: u32, env: &Environment) -> Result<()> {
+        if self.sm.file(id).text.contains(['$', '\\']) {
+            self.interpolate_tree(root, env)?;
+        }
+        Ok(())
     }
 
     fn interpolate_tree(&mut self, node: &mut Node, env: &Environment) -> Result<()> {
@@ -516,7 +526,7 @@ impl<'a> Loader<'a> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         self.base_dirs.insert(id, dir);
         let mut root = self.parse_compose_tree(id)?;
-        self.interpolate_tree(&mut root, env)?;
+        self.interpolate(&mut root, id, env)?;
         self.extends_cache.insert(canon, root.clone());
         Ok((id, root))
     }
