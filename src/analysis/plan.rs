@@ -601,10 +601,8 @@ pub fn plan(
     }
     // services by wave, then name
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        (wave_of[a], svcs[a].name.as_str()).cmp(&(wave_of[b], svcs[b].name.as_str()))
-    });
+    let rank = crate::model::name_ranks(svcs);
+    order.sort_unstable_by_key(|&i| (wave_of[i as usize], rank[i as usize]));
     // friction by wave in one pass, in the order of the friction list
     let mut friction_of: BTreeMap<usize, Vec<Str>> = BTreeMap::new();
     for f in &friction {

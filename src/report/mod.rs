@@ -121,11 +121,11 @@ impl<'m> GraphEdges<'m> {
     }
 
     fn new(services: &'m [Service], mut edges: Vec<(u32, u32, EdgeKind)>) -> GraphEdges<'m> {
-        let name = |i: u32| services[i as usize].name.as_str();
-        edges.sort_unstable_by(|a, b| {
-            (name(a.0), name(a.1), a.2.as_str()).cmp(&(name(b.0), name(b.1), b.2.as_str()))
-        });
-        edges.dedup_by(|a, b| (name(a.0), name(a.1), a.2) == (name(b.0), name(b.1), b.2));
+        // by the names at the ends (services are sorted by name), then the kind's name
+        let rank = crate::model::name_ranks(services);
+        let key = |e: &(u32, u32, EdgeKind)| (rank[e.0 as usize], rank[e.1 as usize], e.2.as_str());
+        edges.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        edges.dedup_by(|a, b| key(a) == key(b));
         GraphEdges { services, edges }
     }
 
