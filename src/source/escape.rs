@@ -56,9 +56,37 @@ pub fn short(s: &str) -> String {
     line(&out)
 }
 
-/// A pretty-printing JSON formatter that also writes hidden characters as `\u` escapes
-/// (serde_json escapes only C0 controls, `"` and `\`).
-struct Escaping(serde_json::ser::PrettyFormatter<'static>);
+/// A pretty-printing JSON formatter, two-space indent exactly as serde_json's `PrettyFormatter`
+/// writes it, that also writes hidden characters as `\u` escapes (serde_json escapes only C0
+/// controls, `"` and `\`). Written here rather than wrapping `PrettyFormatter` because that one
+/// writes an indent as one write per level: each line break and its indent here is one write
+/// from a static run of spaces (a 10,000-service report has half a million lines).
+#[derive(Default)]
+struct Escaping {
+    level: usize,
+    has_value: bool,
+}
+
+/// Levels of indent one [`BREAK`] covers; deeper lines add the rest two spaces at a time.
+const LEVELS: usize = 32;
+
+/// `,`, a newline, and the indent of [`LEVELS`] levels.
+const BREAK: [u8; 2 + 2 * LEVELS] = {
+    let mut b = [b' '; 2 + 2 * LEVELS];
+    b[0] = b',';
+    b[1] = b'\n';
+    b
+};
+
+/// A new line at `level`, after a comma unless it holds the first value.
+fn line_break<W: ?Sized + Write>(w: &mut W, first: bool, level: usize) -> std::io::Result<()> {
+    let from = usize::from(first);
+    w.write_all(&BREAK[from..2 + 2 * level.min(LEVELS)])?;
+    for _ in LEVELS..level {
+        w.write_all(b"  ")?;
+    }
+    Ok(())
+}
 
 impl serde_json::ser::Formatter for Escaping {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -84,39 +112,53 @@ impl serde_json::ser::Formatter for Escaping {
         w.write_all(&fragment.as_bytes()[start..])
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
+        self.level -= 1;
+        if self.has_value {
+            line_break(w, true, self.level)?;
+        }
+        w.write_all(b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
+        line_break(w, first, self.level)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
+        self.level -= 1;
+        if self.has_value {
+            line_break(w, true, self.level)?;
+        }
+        w.write_all(b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
+        line_break(w, first, self.level)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -128,10 +170,7 @@ pub fn json_pretty<T: serde::Serialize + ?Sized>(
     // A buffer of a known type: the serializer's many small writes are calls, not dynamic
     // dispatches to whatever `w` is.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 15, w);
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut buffered,
-        Escaping(serde_json::ser::PrettyFormatter::new()),
-    );
+    let mut ser = serde_json::Serializer::with_formatter(&mut buffered, Escaping::default());
     value.serialize(&mut ser).map_err(std::io::Error::other)?;
     buffered.flush()
 }
@@ -146,6 +185,21 @@ mod tests {
         assert_eq!(visible("x\u{202e}y\r"), "x\\u{202e}y\\r");
         assert_eq!(line("a\nb\tc"), "a\\nb\\tc");
         assert!(matches!(visible("plain ü 한글"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_is_indented_as_serde_json_indents_it() {
+        let mut deep = serde_json::json!([1]);
+        for _ in 0..40 {
+            deep = serde_json::json!({"d": deep, "e": [], "o": {}});
+        }
+        let v = serde_json::json!({"a": [1, {"b": [], "c": {}}, [[]]], "z": "x", "deep": deep});
+        let mut out = Vec::new();
+        json_pretty(&mut out, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
     }
 
     #[test]
