@@ -243,6 +243,19 @@ impl Serialize for Objects {
 
 crate::list_schema!(Objects, &'static str);
 
+/// The objects as renderers list them: `Deployment, Service, Ingress`.
+impl std::fmt::Display for Objects {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, o) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(o)?;
+        }
+        Ok(())
+    }
+}
+
 /// One step of the move.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Wave {
@@ -501,9 +514,10 @@ pub fn plan(
     let mut dep_start: Vec<usize> = Vec::with_capacity(n + 1);
     let mut dep_list: Vec<u32> = Vec::with_capacity(graph.graph.edge_count());
     dep_start.push(0);
+    let mut one: Vec<u32> = Vec::new();
     for i in 0..n {
-        let from = dep_list.len();
-        dep_list.extend(
+        one.clear();
+        one.extend(
             graph
                 .graph
                 .edges(petgraph::graph::NodeIndex::new(i))
@@ -512,16 +526,10 @@ pub fn plan(
                 .filter(|&t| t != i)
                 .map(|t| t as u32),
         );
-        dep_list[from..].sort_unstable();
-        let mut kept = from;
-        for r in from..dep_list.len() {
-            if kept == from || dep_list[r] != dep_list[kept - 1] {
-                dep_list[kept] = dep_list[r];
-                kept += 1;
-            }
-        }
-        dep_list.truncate(kept);
-        dep_start.push(kept);
+        one.sort_unstable();
+        one.dedup();
+        dep_list.extend_from_slice(&one);
+        dep_start.push(dep_list.len());
     }
     let deps = |i: usize| {
         dep_list[dep_start[i]..dep_start[i + 1]]

@@ -67,12 +67,7 @@ pub fn table(r: &Report, w: &mut dyn Write) -> io::Result<()> {
                 .as_deref()
                 .map(|k| format!(" — {}", line(k)))
                 .unwrap_or_default();
-            writeln!(
-                w,
-                "  - {}: {}{outside}",
-                line(&x.service),
-                x.objects.iter().collect::<Vec<_>>().join(", ")
-            )?;
+            writeln!(w, "  - {}: {}{outside}", line(&x.service), x.objects)?;
         }
     }
     if !p.given_up.is_empty() {
@@ -144,12 +139,7 @@ pub fn markdown_sections(p: &Plan, heading: &str, w: &mut dyn Write) -> io::Resu
                 .as_deref()
                 .map(|k| format!(" — {}", inline(k)))
                 .unwrap_or_default();
-            writeln!(
-                w,
-                "- **{}**: {}{outside}",
-                inline(&x.service),
-                x.objects.iter().collect::<Vec<_>>().join(", ")
-            )?;
+            writeln!(w, "- **{}**: {}{outside}", inline(&x.service), x.objects)?;
         }
     }
     if !p.given_up.is_empty() {

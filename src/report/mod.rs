@@ -89,7 +89,7 @@ impl Ports<'_> {
 
 impl Serialize for Ports<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(GraphPort::of))
+        s.collect_seq(self.iter())
     }
 }
 

@@ -228,9 +228,13 @@ impl Facts {
             by_key
         }
         let by_image = runs(&first_party, |i| &image_keys[i]);
-        let groups: Vec<Vec<usize>> = by_image
+        let image_runs: Vec<&[usize]> = by_image
             .chunk_by(|&a, &b| image_keys[a] == image_keys[b])
+            .collect();
+        let groups: Vec<Vec<usize>> = image_runs
+            .iter()
             .filter(|g| g.len() >= 2)
+            .copied()
             .map(<[usize]>::to_vec)
             .collect();
         // Deployable units: versions of one service (`reviews-v1`, `reviews-v2`; tags of one
@@ -241,7 +245,7 @@ impl Facts {
             .sum();
         // roles: distinct (image, command) pairs, counted on the image runs
         let mut roles = 0;
-        for g in by_image.chunk_by(|&a, &b| image_keys[a] == image_keys[b]) {
+        for g in image_runs {
             let mut cmds: Vec<String> = g
                 .iter()
                 .map(|&i| {
@@ -259,7 +263,6 @@ impl Facts {
             cmds.dedup();
             roles += cmds.len();
         }
-        drop(by_image);
         f.num(FactName::DeployableUnits, du, vec![]);
         f.num(FactName::Roles, roles, vec![]);
         f.flag_set(

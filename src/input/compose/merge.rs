@@ -109,6 +109,7 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
     if mapping_list && (over_is_map != base_is_map) {
         return merge_at(list_to_map(base), list_to_map(over), level, key);
     }
+    let reset = over.has_tag("!reset");
     match (base.kind, over.kind) {
         (Kind::Map(mut a), Kind::Map(b)) => {
             let child = match level {
@@ -215,11 +216,7 @@ pub(super) fn merge_at(base: Node, over: Node, level: Level, key: &str) -> Node 
         (_, kind) => Node {
             kind,
             pos: over.pos,
-            tag: if over.tag.as_deref().is_some_and(|t| t == "!reset") {
-                None
-            } else {
-                over.tag
-            },
+            tag: if reset { None } else { over.tag },
         },
     }
 }
